@@ -1,0 +1,33 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from campaigns.demo import campaign_seed
+from organisations.demo import DEMO_PASSWORD, demo_accounts_seed, employees_seed, municipalities_seed
+
+
+class Command(BaseCommand):
+    help = "Vult de database met demogegevens: gemeenten, teams, medewerkers, demo-accounts en een campagne."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, default=None, help="Jaar van de campagne (standaard: dit jaar).")
+        parser.add_argument("--employees", type=int, default=200, help="Aantal medewerkers (standaard 200).")
+
+    def handle(self, *args, year, employees, **options):
+        started = time.perf_counter()
+        year = year or timezone.localdate().year
+        with transaction.atomic():
+            municipalities = municipalities_seed()
+            summary = employees_seed(municipalities=municipalities, count=employees)
+            accounts = demo_accounts_seed(municipalities=municipalities)
+            campaign = campaign_seed(year=year, municipalities=municipalities.values())
+        elapsed = time.perf_counter() - started
+        self.stdout.write(
+            f"Medewerkers: {summary.created} nieuw, {summary.updated} bijgewerkt, {summary.unchanged} ongewijzigd. "
+            f"Campagne: {campaign.name}. Klaar in {elapsed:.1f} s."
+        )
+        self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
+        for user in accounts:
+            self.stdout.write(f"  {user.email}")

@@ -1,0 +1,30 @@
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+
+IDLE_KEY = "last_activity"
+
+
+class SessionTimeoutMiddleware:
+    """Ends a session after SESSION_IDLE_TIMEOUT_MINUTES without a request.
+
+    The absolute limit is the session cookie age (SESSION_COOKIE_AGE), which Django enforces.
+    Placed after SessionMiddleware; looks at the session only, so it costs no query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and session.get("_auth_user_id"):
+            now = int(time.time())
+            last = session.get(IDLE_KEY)
+            if last is not None and now - last > settings.SESSION_IDLE_TIMEOUT_MINUTES * 60:
+                logout(request)
+            else:
+                # Write at most once a minute, so not every request rewrites the session row.
+                if last is None or now - last >= 60:
+                    session[IDLE_KEY] = now
+        return self.get_response(request)

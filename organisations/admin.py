@@ -1,0 +1,45 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Municipality, Team, User
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "learning_platform_url"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality"]
+    list_filter = ["municipality"]
+    search_fields = ["name"]
+    filter_horizontal = ["leaders"]
+    autocomplete_fields = ["municipality"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["last_name", "first_name"]
+    list_display = ["email", "first_name", "last_name", "municipality", "team", "is_programme_lead", "is_digicoach"]
+    list_filter = ["municipality", "is_programme_lead", "is_digicoach", "is_active", "receives_reminders"]
+    search_fields = ["email", "first_name", "last_name", "employee_number"]
+    list_select_related = ["municipality", "team__municipality"]
+    autocomplete_fields = ["municipality", "team"]
+    filter_horizontal = ["advised_municipalities", "groups", "user_permissions"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Persoon"), {"fields": ["first_name", "last_name", "employee_number", "municipality", "team"]}),
+        (_("Voorkeuren"), {"fields": ["language", "receives_reminders"]}),
+        (_("Rollen"), {"fields": ["is_programme_lead", "is_digicoach", "advised_municipalities"]}),
+        (
+            _("Beheer"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions", "last_login", "date_joined"]},
+        ),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "first_name", "last_name", "password1", "password2"]}),
+    ]

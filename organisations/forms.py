@@ -1,0 +1,62 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+    error_messages = {
+        "invalid_login": _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters."),
+        "inactive": _("Dit account is niet actief."),
+    }
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def get_users(self, email):
+        # Imported employees start without a password and set one through this very form.
+        return User.objects.filter(email__iexact=email, is_active=True)
+
+
+class EmployeeImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-bestand uit het HR-systeem"),
+        help_text=_(
+            "Kolommen: email, first_name, last_name, municipality, team, is_team_leader, employee_number. "
+            "Komma of puntkomma als scheidingsteken."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Het bestand is te groot (%(size)s). Het maximum is %(max)s.")
+                % {"size": filesizeformat(upload.size), "max": filesizeformat(settings.IMPORT_MAX_BYTES)}
+            )
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Kies een CSV-bestand (eindigt op .csv)."))
+        return upload
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=_("Taal"), choices=User.Language.choices)
+    receives_reminders = forms.BooleanField(
+        label=_("Ik ontvang graag herinneringen voor de zelfscan en het leerplatform"), required=False
+    )
+
+
+class EmployeeSearchForm(forms.Form):
+    q = forms.CharField(label=_("Zoek op naam, e-mail of personeelsnummer"), required=False, max_length=100)
+    municipality = forms.ModelChoiceField(label=_("Gemeente"), queryset=None, required=False, empty_label=_("Alle gemeenten"))
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities

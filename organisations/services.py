@@ -1,0 +1,105 @@
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from .employee_import import LOOKUP_CHUNK, ParsedImport
+from .models import Team, User
+
+IMPORT_BATCH_SIZE = 500
+UPDATABLE_FIELDS = ("first_name", "last_name", "municipality_id", "team_id", "employee_number")
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    teams_created: int = 0
+    leaders_added: int = 0
+
+
+def _existing_users_by_email(emails):
+    users = {}
+    emails = list(emails)
+    for start in range(0, len(emails), LOOKUP_CHUNK):
+        chunk = emails[start : start + LOOKUP_CHUNK]
+        for user in User.objects.filter(email__in=chunk):
+            users[user.email.lower()] = user
+    return users
+
+
+def _teams_for_rows(rows, summary):
+    municipality_ids = {row.municipality.pk for row in rows}
+    teams = {(t.municipality_id, t.name): t for t in Team.objects.filter(municipality_id__in=municipality_ids)}
+    missing = {(row.municipality.pk, row.team_name) for row in rows} - teams.keys()
+    if missing:
+        new_teams = [Team(municipality_id=mid, name=name) for mid, name in sorted(missing)]
+        for team in new_teams:
+            team.full_clean(validate_unique=False)
+        Team.objects.bulk_create(new_teams, batch_size=IMPORT_BATCH_SIZE)
+        summary.teams_created = len(new_teams)
+        teams = {(t.municipality_id, t.name): t for t in Team.objects.filter(municipality_id__in=municipality_ids)}
+    return teams
+
+
+@transaction.atomic
+def employees_import(*, parsed: ParsedImport) -> ImportSummary:
+    """Upsert employees by e-mail from a validated file; a second run of the same file changes nothing.
+
+    Rows marked as team leader become a leader of their team; leadership is never removed by an
+    import, because one file can name only one team per person.
+    """
+    if not parsed.is_valid:
+        raise ValueError("Refusing to import a file with errors")
+    summary = ImportSummary()
+    rows = parsed.rows
+    teams = _teams_for_rows(rows, summary)
+    existing = _existing_users_by_email(row.email for row in rows)
+
+    to_create, to_update = [], []
+    for row in rows:
+        values = {
+            "first_name": row.first_name,
+            "last_name": row.last_name,
+            "municipality_id": row.municipality.pk,
+            "team_id": teams[(row.municipality.pk, row.team_name)].pk,
+        }
+        user = existing.get(row.email)
+        if user is None:
+            user = User(email=row.email, employee_number=row.employee_number, **values)
+            user.set_unusable_password()
+            to_create.append(user)
+            continue
+        if row.employee_number:
+            values["employee_number"] = row.employee_number
+        if any(getattr(user, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(user, name, value)
+            to_update.append(user)
+        else:
+            summary.unchanged += 1
+
+    User.objects.bulk_create(to_create, batch_size=IMPORT_BATCH_SIZE)
+    User.objects.bulk_update(to_update, UPDATABLE_FIELDS, batch_size=IMPORT_BATCH_SIZE)
+    summary.created, summary.updated = len(to_create), len(to_update)
+
+    leader_rows = [row for row in rows if row.is_team_leader]
+    if leader_rows:
+        users = _existing_users_by_email(row.email for row in leader_rows)
+        through = Team.leaders.through
+        wanted = {(teams[(row.municipality.pk, row.team_name)].pk, users[row.email].pk) for row in leader_rows}
+        present = set(
+            through.objects.filter(team_id__in={team_id for team_id, _ in wanted}).values_list("team_id", "user_id")
+        )
+        new_links = [through(team_id=team_id, user_id=user_id) for team_id, user_id in sorted(wanted - present)]
+        through.objects.bulk_create(new_links, batch_size=IMPORT_BATCH_SIZE)
+        summary.leaders_added = len(new_links)
+    return summary
+
+
+def user_update_preferences(*, user: User, language: str, receives_reminders: bool) -> User:
+    user.language = language
+    user.receives_reminders = receives_reminders
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["language", "receives_reminders"])
+    return user

@@ -1,0 +1,198 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from organisations.employee_import import employee_import_parse
+from organisations.models import Team, User
+from organisations.services import employees_import
+from organisations.tests.factories import MunicipalityFactory, TeamFactory, UserFactory
+
+HEADER = "email,first_name,last_name,municipality,team,is_team_leader,employee_number"
+
+
+@pytest.fixture
+def municipalities(db):
+    return [MunicipalityFactory(name=name) for name in ("Groningen", "Assen", "Westerkwartier")]
+
+
+def csv_bytes(*lines, header=HEADER, encoding="utf-8"):
+    return ("\n".join([header, *lines]) + "\n").encode(encoding)
+
+
+def run_import(raw):
+    parsed = employee_import_parse(raw)
+    summary = employees_import(parsed=parsed) if parsed.is_valid else None
+    return parsed, summary
+
+
+def error_lines(parsed):
+    return [(error.line, error.message) for error in parsed.errors]
+
+
+def test_import_creates_employees_teams_and_leaders(municipalities):
+    parsed, summary = run_import(
+        csv_bytes(
+            "anna.jansen@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,ja,G001",
+            "bram.visser@groningen.nl,Bram,Visser,Groningen,Burgerzaken,nee,G002",
+            "chantal.smit@assen.nl,Chantal,Smit,assen,Publiekszaken,,A001",
+        )
+    )
+    assert parsed.errors == []
+    assert (summary.created, summary.updated, summary.unchanged) == (3, 0, 0)
+    assert summary.teams_created == 2 and summary.leaders_added == 1
+    anna = User.objects.get(email="anna.jansen@groningen.nl")
+    assert anna.team.name == "Burgerzaken" and anna.municipality.name == "Groningen"
+    assert anna.employee_number == "G001"
+    assert list(anna.team.leaders.all()) == [anna]
+    assert not anna.has_usable_password()
+    assert User.objects.get(email="chantal.smit@assen.nl").team.municipality.name == "Assen"
+
+
+def test_import_accepts_semicolons_bom_any_column_order_and_extra_columns(municipalities):
+    raw = (
+        "\ufeffteam;Extra;last_name;first_name;email;municipality\r\n"
+        "Sociaal Domein;negeren;de Vries;Daan;daan@westerkwartier.nl;Westerkwartier\r\n"
+    ).encode()
+    parsed, summary = run_import(raw)
+    assert parsed.errors == []
+    assert summary.created == 1
+    daan = User.objects.get(email="daan@westerkwartier.nl")
+    assert (daan.first_name, daan.last_name, daan.team.name) == ("Daan", "de Vries", "Sociaal Domein")
+
+
+def test_import_is_idempotent(municipalities):
+    raw = csv_bytes(
+        "anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,ja,G001",
+        "bram@groningen.nl,Bram,Visser,Groningen,Financiën,nee,G002",
+    )
+    run_import(raw)
+    before = list(User.objects.order_by("email").values())
+    parsed, summary = run_import(raw)
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2)
+    assert summary.teams_created == 0 and summary.leaders_added == 0
+    assert list(User.objects.order_by("email").values()) == before
+    assert Team.objects.count() == 2
+
+
+def test_import_updates_changed_employees_by_email_case_insensitively(municipalities):
+    UserFactory(email="anna@groningen.nl", first_name="Anna", last_name="Oud", municipality=municipalities[0])
+    parsed, summary = run_import(csv_bytes("ANNA@groningen.nl,Anna,Nieuw,Groningen,ICT,nee,"))
+    assert (summary.created, summary.updated) == (0, 1)
+    anna = User.objects.get(email="anna@groningen.nl")
+    assert anna.last_name == "Nieuw" and anna.team.name == "ICT"
+    assert anna.has_usable_password(), "an import must never reset an existing password"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("anna@groningen.nl,Anna,Jansen,Haren,Burgerzaken,nee,", "onbekende gemeente 'Haren'"),
+        ("geen-email,Anna,Jansen,Groningen,Burgerzaken,nee,", "'geen-email' is geen geldig e-mailadres"),
+        ("anna@groningen.nl,,Jansen,Groningen,Burgerzaken,nee,", "voornaam ontbreekt"),
+        ("anna@groningen.nl,Anna,,Groningen,Burgerzaken,nee,", "achternaam ontbreekt"),
+        ("anna@groningen.nl,Anna,Jansen,Groningen,,nee,", "team ontbreekt"),
+        ("anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,misschien,", "is_team_leader moet 'ja' of 'nee' zijn"),
+        ("anna@groningen.nl," + "A" * 101 + ",Jansen,Groningen,Burgerzaken,nee,", "first_name is langer dan 100"),
+    ],
+)
+def test_import_rejects_a_bad_row_with_its_line_number(municipalities, line, expected):
+    parsed, summary = run_import(csv_bytes("good@groningen.nl,Goed,Mens,Groningen,Burgerzaken,nee,", line))
+    assert summary is None
+    assert len(parsed.errors) == 1
+    assert parsed.errors[0].line == 3
+    assert expected in parsed.errors[0].message
+    assert not User.objects.exists(), "nothing may be written when any row is bad"
+    assert not Team.objects.exists()
+
+
+def test_import_rejects_duplicate_email_and_employee_number_in_file(municipalities):
+    parsed, _ = run_import(
+        csv_bytes(
+            "anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,nee,G1",
+            "anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,nee,G2",
+            "bram@groningen.nl,Bram,Visser,Groningen,Burgerzaken,nee,G1",
+        )
+    )
+    assert error_lines(parsed) == [
+        (3, "e-mailadres anna@groningen.nl staat ook op regel 2."),
+        (4, "personeelsnummer G1 staat ook op regel 2."),
+    ]
+    assert not User.objects.exists()
+
+
+def test_import_rejects_employee_number_of_another_person(municipalities):
+    UserFactory(email="owner@groningen.nl", employee_number="G7", municipality=municipalities[0])
+    parsed, _ = run_import(csv_bytes("anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,nee,G7"))
+    assert error_lines(parsed) == [(2, "personeelsnummer G7 hoort al bij owner@groningen.nl.")]
+    assert User.objects.count() == 1
+
+
+def test_import_reports_every_bad_row_not_only_the_first(municipalities):
+    parsed, _ = run_import(
+        csv_bytes(
+            "x,Anna,Jansen,Groningen,Burgerzaken,nee,",
+            "ok@groningen.nl,Ok,Mens,Groningen,Burgerzaken,nee,",
+            "bram@groningen.nl,Bram,Visser,Haren,Burgerzaken,nee,",
+        )
+    )
+    assert [line for line, _ in error_lines(parsed)] == [2, 4]
+
+
+def test_import_rejects_missing_columns(municipalities):
+    parsed, _ = run_import(csv_bytes("anna@groningen.nl,Anna", header="email,first_name"))
+    assert error_lines(parsed) == [(1, "Kolommen ontbreken: last_name, municipality, team.")]
+
+
+def test_import_rejects_a_file_that_is_not_utf8(municipalities):
+    raw = csv_bytes("zoë@groningen.nl,Zoë,Jansen,Groningen,Burgerzaken,nee,", encoding="utf-16")
+    parsed, _ = run_import(raw)
+    assert len(parsed.errors) == 1 and "UTF-8" in parsed.errors[0].message
+
+
+def test_import_rejects_empty_and_header_only_files(municipalities):
+    assert "leeg" in employee_import_parse(b"").errors[0].message
+    assert "geen medewerkers" in employee_import_parse(csv_bytes()).errors[0].message
+
+
+def test_import_rejects_binary_content(municipalities):
+    parsed = employee_import_parse(b"PK\x03\x04\x00\x00binary")
+    assert parsed.errors and not parsed.is_valid
+
+
+def test_import_refuses_to_write_an_invalid_parse(municipalities):
+    parsed = employee_import_parse(b"")
+    with pytest.raises(ValueError):
+        employees_import(parsed=parsed)
+
+
+def test_import_keeps_existing_leaders_when_a_row_says_nee(municipalities):
+    team = TeamFactory(municipality=municipalities[0], name="Burgerzaken")
+    leader = UserFactory(email="leider@groningen.nl", municipality=municipalities[0], team=team)
+    team.leaders.add(leader)
+    run_import(csv_bytes("leider@groningen.nl,Lea,Leider,Groningen,Burgerzaken,nee,"))
+    assert list(team.leaders.all()) == [leader]
+
+
+def test_import_command_reports_errors_and_exits_non_zero(municipalities, tmp_path):
+    path = tmp_path / "hr.csv"
+    path.write_bytes(csv_bytes("anna@groningen.nl,Anna,Jansen,Haren,Burgerzaken,nee,"))
+    stderr = io.StringIO()
+    with pytest.raises(CommandError, match="Niets opgeslagen: 1 fout"):
+        call_command("import_employees", str(path), stderr=stderr)
+    assert "regel 2: onbekende gemeente 'Haren'" in stderr.getvalue()
+    assert not User.objects.exists()
+
+
+def test_import_command_imports_a_good_file(municipalities, tmp_path):
+    path = tmp_path / "hr.csv"
+    path.write_bytes(csv_bytes("anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,ja,G1"))
+    stdout = io.StringIO()
+    call_command("import_employees", str(path), stdout=stdout)
+    assert "1 nieuw" in stdout.getvalue()
+    assert User.objects.filter(email="anna@groningen.nl").exists()
+
+
+def test_import_command_rejects_a_missing_file(db, tmp_path):
+    with pytest.raises(CommandError, match="niet gevonden"):
+        call_command("import_employees", str(tmp_path / "nope.csv"))

@@ -1,0 +1,64 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from organisations.models import User
+from organisations.tests.factories import MunicipalityFactory
+
+URL = reverse("organisations:employee_import")
+GOOD = b"email,first_name,last_name,municipality,team\nanna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken\n"
+
+
+def upload(client, content, name="hr.csv"):
+    return client.post(URL, {"file": SimpleUploadedFile(name, content, content_type="text/csv")})
+
+
+def test_it_requires_programme_lead(client, employee, advisor):
+    for user in (employee, advisor):
+        client.force_login(user)
+        assert client.get(URL).status_code == 403
+        assert upload(client, GOOD).status_code == 403
+    assert not User.objects.filter(email="anna@groningen.nl").exists()
+
+
+def test_programme_lead_imports_a_file(client, programme_lead):
+    client.force_login(programme_lead)
+    response = upload(client, GOOD)
+    assert response.status_code == 200
+    assert "Import gelukt" in response.content.decode()
+    assert User.objects.filter(email="anna@groningen.nl", team__name="Burgerzaken").exists()
+
+
+def test_bad_file_shows_every_error_and_saves_nothing(client, programme_lead):
+    client.force_login(programme_lead)
+    response = upload(
+        client,
+        b"email,first_name,last_name,municipality,team\nx,Anna,Jansen,Groningen,A\nb@g.nl,B,C,Haren,A\n",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Er is niets opgeslagen: 2 fouten in het bestand" in body
+    assert "regel 2: &#x27;x&#x27; is geen geldig e-mailadres." in body
+    assert "regel 3: onbekende gemeente" in body
+    assert User.objects.count() == 1
+
+
+def test_too_large_file_is_refused_with_a_message(client, programme_lead, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    client.force_login(programme_lead)
+    response = upload(client, GOOD + b"x" * 200)
+    assert "Het bestand is te groot" in response.content.decode()
+    assert not User.objects.filter(email="anna@groningen.nl").exists()
+
+
+def test_non_csv_file_is_refused_with_a_message(client, programme_lead):
+    client.force_login(programme_lead)
+    response = upload(client, GOOD, name="hr.xlsx")
+    assert "Kies een CSV-bestand" in response.content.decode()
+
+
+def test_garbage_bytes_give_a_message_not_an_error_page(client, programme_lead):
+    MunicipalityFactory(name="Assen")
+    client.force_login(programme_lead)
+    response = upload(client, bytes(range(256)) * 10)
+    assert response.status_code == 200
+    assert "Er is niets opgeslagen" in response.content.decode()

@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors
+from .access import get_municipality_for_user, get_team_for_user, require_role, visible_municipalities
+from .employee_import import employee_import_parse
+from .forms import EmployeeImportForm, EmployeeSearchForm, PreferencesForm
+from .roles import Role
+from .services import employees_import, user_update_preferences
+
+EMPLOYEES_PER_PAGE = 50
+
+
+@login_required
+def municipality_list(request):
+    require_role(request.user, Role.ADVISOR, Role.PROGRAMME_LEAD)
+    municipalities = selectors.municipality_list_with_counts(municipalities=visible_municipalities(request.user))
+    return render(request, "organisations/municipality_list.html", {"municipalities": municipalities})
+
+
+@login_required
+def municipality_detail(request, municipality_id):
+    municipality = get_municipality_for_user(request.user, municipality_id)
+    teams = selectors.team_list_for_municipality(municipality=municipality)
+    return render(request, "organisations/municipality_detail.html", {"municipality": municipality, "teams": teams})
+
+
+@login_required
+def team_detail(request, team_id):
+    team = get_team_for_user(request.user, team_id)
+    members = selectors.team_members(team=team)
+    leaders = team.leaders.all()
+    return render(request, "organisations/team_detail.html", {"team": team, "members": members, "leaders": leaders})
+
+
+@login_required
+def employee_list(request):
+    require_role(request.user, Role.PROGRAMME_LEAD)
+    form = EmployeeSearchForm(request.GET or None, municipalities=visible_municipalities(request.user))
+    query, municipality = "", None
+    if form.is_valid():
+        query, municipality = form.cleaned_data["q"], form.cleaned_data["municipality"]
+    employees = selectors.employee_search(query=query, municipality_id=municipality.pk if municipality else None)
+    page = Paginator(employees, EMPLOYEES_PER_PAGE).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "organisations/employee_list.html",
+        {"form": form, "page": page, "querystring": querystring.urlencode()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def employee_import(request):
+    require_role(request.user, Role.PROGRAMME_LEAD)
+    form = EmployeeImportForm(request.POST or None, request.FILES or None)
+    parsed = summary = None
+    if request.method == "POST" and form.is_valid():
+        parsed = employee_import_parse(form.cleaned_data["file"].read())
+        if parsed.is_valid:
+            summary = employees_import(parsed=parsed)
+            messages.success(request, _("Het bestand is ingelezen."))
+    return render(
+        request, "organisations/employee_import.html", {"form": form, "parsed": parsed, "summary": summary}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_profile(request):
+    user = request.user
+    form = PreferencesForm(
+        request.POST or None, initial={"language": user.language, "receives_reminders": user.receives_reminders}
+    )
+    if request.method == "POST" and form.is_valid():
+        user_update_preferences(user=user, **form.cleaned_data)
+        messages.success(request, _("Je voorkeuren zijn opgeslagen."))
+        return redirect("organisations:my_profile")
+    return render(request, "organisations/my_profile.html", {"form": form, "profile_user": user})
