@@ -37,7 +37,17 @@ class UserAdmin(BaseUserAdmin):
         (_("Rollen"), {"fields": ["is_programme_lead", "is_digicoach", "advised_municipalities"]}),
         (
             _("Beheer"),
-            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions", "last_login", "date_joined"]},
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                    "last_login",
+                    "date_joined",
+                ]
+            },
         ),
     ]
     add_fieldsets = [

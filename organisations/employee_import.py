@@ -110,9 +110,7 @@ def employee_import_parse(raw: bytes) -> ParsedImport:
         return result
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
-        result.errors.append(
-            RowError(1, _("Kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)})
-        )
+        result.errors.append(RowError(1, _("Kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)}))
         return result
     positions = {column: header.index(column) for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if column in header}
 
@@ -170,7 +168,9 @@ def _validate_record(record, line, municipalities, seen_emails, seen_numbers):
         error(_("'%(email)s' is geen geldig e-mailadres.") % {"email": record["email"]})
     else:
         if email in seen_emails:
-            error(_("e-mailadres %(email)s staat ook op regel %(other)s.") % {"email": email, "other": seen_emails[email]})
+            error(
+                _("e-mailadres %(email)s staat ook op regel %(other)s.") % {"email": email, "other": seen_emails[email]}
+            )
         seen_emails.setdefault(email, line)
     if not record["first_name"]:
         error(_("voornaam ontbreekt."))

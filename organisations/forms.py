@@ -18,7 +18,9 @@ class LoginForm(AuthenticationForm):
 
 
 class PasswordResetRequestForm(PasswordResetForm):
-    email = forms.EmailField(label=_("E-mailadres"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mailadres"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
     def get_users(self, email):
         # Imported employees start without a password and set one through this very form.
@@ -55,7 +57,9 @@ class PreferencesForm(forms.Form):
 
 class EmployeeSearchForm(forms.Form):
     q = forms.CharField(label=_("Zoek op naam, e-mail of personeelsnummer"), required=False, max_length=100)
-    municipality = forms.ModelChoiceField(label=_("Gemeente"), queryset=None, required=False, empty_label=_("Alle gemeenten"))
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=None, required=False, empty_label=_("Alle gemeenten")
+    )
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)

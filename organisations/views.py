@@ -66,9 +66,7 @@ def employee_import(request):
         if parsed.is_valid:
             summary = employees_import(parsed=parsed)
             messages.success(request, _("Het bestand is ingelezen."))
-    return render(
-        request, "organisations/employee_import.html", {"form": form, "parsed": parsed, "summary": summary}
-    )
+    return render(request, "organisations/employee_import.html", {"form": form, "parsed": parsed, "summary": summary})
 
 
 @login_required

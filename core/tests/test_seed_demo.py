@@ -1,0 +1,62 @@
+import io
+
+from django.core.management import call_command
+
+from campaigns.models import Campaign
+from organisations.demo import DEMO_PASSWORD
+from organisations.models import Municipality, Team, User
+from organisations.roles import Role, roles_of
+
+
+def snapshot():
+    return (
+        list(User.objects.order_by("email").values()),
+        list(Team.objects.order_by("pk").values()),
+        list(Team.leaders.through.objects.order_by("pk").values()),
+        list(Campaign.objects.values()),
+    )
+
+
+def test_seed_demo_builds_the_plans_organisation(db):
+    out = io.StringIO()
+    call_command("seed_demo", "--year", "2027", stdout=out)
+    assert set(Municipality.objects.values_list("name", flat=True)) == {"Groningen", "Assen", "Westerkwartier"}
+    assert User.objects.count() == 200 + 6
+    campaign = Campaign.objects.get(name="Digivaardig 2027")
+    assert (campaign.kick_off_date.month, campaign.end_date.month) == (3, 11)
+    assert campaign.municipalities.count() == 3
+    assert DEMO_PASSWORD in out.getvalue() and "projectleider@digivaardig.test" in out.getvalue()
+    assert all(team.leaders.exists() for team in Team.objects.all())
+
+
+def test_seed_demo_accounts_hold_their_roles_and_log_in(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    expected = {
+        "medewerker": Role.EMPLOYEE,
+        "teamleider": Role.TEAM_LEADER,
+        "adviseur": Role.ADVISOR,
+        "adviseur.assen": Role.ADVISOR,
+        "digicoach": Role.DIGICOACH,
+        "projectleider": Role.PROGRAMME_LEAD,
+    }
+    for local_part, role in expected.items():
+        user = User.objects.get(email=f"{local_part}@digivaardig.test")
+        assert role in roles_of(user)
+        assert user.check_password(DEMO_PASSWORD)
+    assert list(User.objects.get(email="adviseur.assen@digivaardig.test").advised_municipalities.all()) == [
+        Municipality.objects.get(name="Assen")
+    ]
+
+
+def test_seed_demo_twice_changes_nothing(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    before = snapshot()
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert snapshot() == before
+    assert "0 nieuw, 0 bijgewerkt" in out.getvalue()
+
+
+def test_seed_demo_builds_a_large_organisation_on_request(db):
+    call_command("seed_demo", "--employees", "1000", stdout=io.StringIO())
+    assert User.objects.count() == 1000 + 6

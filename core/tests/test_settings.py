@@ -1,0 +1,43 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="digivaardig.example.nl",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = run_manage("check", DEBUG="0", ALLOWED_HOSTS="digivaardig.example.nl")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_settings_switch_on_https_and_secure_cookies():
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = run_manage("shell", "-c", script, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.stdout.strip().splitlines()[-1] == "True True True True", result.stderr
