@@ -65,7 +65,6 @@ def employee_import(request):
         parsed = employee_import_parse(form.cleaned_data["file"].read())
         if parsed.is_valid:
             summary = employees_import(parsed=parsed)
-            messages.success(request, _("Het bestand is ingelezen."))
     return render(request, "organisations/employee_import.html", {"form": form, "parsed": parsed, "summary": summary})
 
 

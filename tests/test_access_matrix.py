@@ -1,0 +1,133 @@
+"""One table: every URL of the project × every role → the expected outcome.
+
+LOGIN = redirect to the login page; OK = 200; FWD = another redirect; 403/404/405 as HTTP says.
+Object URLs are checked twice: with the role's own objects (table row) and with another team's or
+municipality's objects, which must never answer 200.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.url_walk import project_url_names, url_parameters
+
+LOGIN, OK, FWD = "login", 200, "redirect"
+ROLES = ["anonymous", "employee", "team_leader", "other_advisor", "advisor", "digicoach", "programme_lead"]
+
+
+def row(*outcomes):
+    """Outcomes in ROLES order: anonymous, employee, team_leader, other_advisor, advisor, digicoach, lead."""
+    return dict(zip(ROLES, outcomes, strict=True))
+
+
+def everyone(outcome):
+    return row(*[outcome] * len(ROLES))
+
+
+def logged_in(outcome):
+    return row(LOGIN, *[outcome] * (len(ROLES) - 1))
+
+
+MATRIX = {
+    "healthz": everyone(OK),
+    "login": everyone(OK),
+    "logout": everyone(405),
+    "password_reset": everyone(OK),
+    "password_reset_done": everyone(OK),
+    "password_reset_confirm": everyone(OK),
+    "password_reset_complete": everyone(OK),
+    "password_change": logged_in(OK),
+    "password_change_done": logged_in(OK),
+    "core:home": logged_in(FWD),
+    "core:accessibility": everyone(OK),
+    "core:privacy": everyone(OK),
+    "core:start_employee": logged_in(OK),
+    "core:start_team_leader": row(LOGIN, 403, OK, 403, 403, 403, 403),
+    "core:start_advisor": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "core:start_digicoach": row(LOGIN, 403, 403, 403, 403, OK, 403),
+    "core:start_programme_lead": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "organisations:municipality_list": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "organisations:municipality_detail": row(LOGIN, 403, 403, 404, OK, 403, OK),
+    "organisations:team_detail": row(LOGIN, 403, OK, 403, 403, 403, OK),
+    "organisations:employee_list": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "organisations:employee_import": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "organisations:my_profile": logged_in(OK),
+}
+
+SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password"}
+
+
+def build_url(name, objects):
+    pattern = project_url_names()[name]
+    kwargs = {}
+    for parameter in url_parameters(pattern):
+        kwargs[parameter] = objects[parameter] if parameter in objects else SAMPLE_VALUES[parameter]
+    return reverse(name, kwargs=kwargs)
+
+
+def outcome_of(response):
+    if response.status_code in (301, 302):
+        return LOGIN if response.url.startswith(reverse("login")) else FWD
+    return response.status_code
+
+
+def client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_every_url_is_in_the_matrix():
+    assert set(project_url_names()) == set(MATRIX), "add the new URL to MATRIX with an outcome per role"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_outcome_on_every_url(world, role):
+    client = client_for(world["users"][role])
+    mismatches = {}
+    for name, expected in MATRIX.items():
+        actual = outcome_of(client.get(build_url(name, world["own"])))
+        if actual != expected[role]:
+            mismatches[name] = (expected[role], actual)
+    assert mismatches == {}
+
+
+# The programme lead sees every municipality by design, so has no foreign objects.
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "programme_lead"])
+def test_object_urls_of_another_team_or_municipality_never_answer_200(world, role):
+    client = client_for(world["users"][role])
+    # The other advisor's own municipality is Assen, so Groningen's objects are the foreign ones.
+    foreign = world["own"] if role == "other_advisor" else world["other"]
+    object_urls = [name for name, pattern in project_url_names().items() if set(url_parameters(pattern)) & set(foreign)]
+    assert object_urls, "expected object URLs to check"
+    leaks = [name for name in object_urls if client.get(build_url(name, foreign)).status_code == 200]
+    assert leaks == []
+
+
+def test_posts_without_csrf_token_are_refused(world):
+    posts = [
+        ("organisations:my_profile", "employee", {"language": "en"}),
+        ("organisations:employee_import", "programme_lead", {}),
+        ("password_change", "employee", {}),
+        ("logout", "employee", {}),
+    ]
+    for name, role, data in posts:
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(world["users"][role])
+        response = client.post(build_url(name, world["own"]), data)
+        assert response.status_code == 403, name
+    world["users"]["employee"].refresh_from_db()
+    assert world["users"]["employee"].language == "nl"
+
+
+def test_login_post_without_csrf_token_is_refused(db):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(reverse("login"), {"username": "a@b.nl", "password": "x"}).status_code == 403
+
+
+def test_admin_is_for_staff_only(world):
+    for role in ["employee", "team_leader", "advisor", "digicoach"]:
+        response = client_for(world["users"][role]).get(reverse("admin:index"))
+        assert response.status_code == 302 and "/beheer/login/" in response.url
+    assert client_for(world["users"]["programme_lead"]).get(reverse("admin:index")).status_code == 200

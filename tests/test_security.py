@@ -1,0 +1,64 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from organisations.tests.factories import DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def axes_on(settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 10
+
+
+def attempt(client, email, password, ip="10.0.0.1"):
+    return client.post(reverse("login"), {"username": email, "password": password}, REMOTE_ADDR=ip)
+
+
+def test_ten_failures_lock_out_that_account_with_a_dutch_message(axes_on, employee):
+    client = Client()
+    for _ in range(10):
+        attempt(client, employee.email, "verkeerd-wachtwoord")
+    response = attempt(client, employee.email, DEFAULT_PASSWORD)
+    assert response.status_code == 429
+    assert "Inloggen is daarom 30 minuten geblokkeerd" in response.content.decode()
+
+
+def test_a_lockout_does_not_block_colleagues_behind_the_same_address(axes_on, employee, team_leader):
+    client = Client()
+    for _ in range(10):
+        attempt(client, employee.email, "verkeerd-wachtwoord")
+    response = attempt(Client(), team_leader.email, DEFAULT_PASSWORD)
+    assert response.status_code == 302
+
+
+def test_nine_failures_do_not_lock_out(axes_on, employee):
+    client = Client()
+    for _ in range(9):
+        attempt(client, employee.email, "verkeerd-wachtwoord")
+    assert attempt(client, employee.email, DEFAULT_PASSWORD).status_code == 302
+
+
+def test_security_headers_and_csp_without_inline_scripts(client, employee):
+    client.force_login(employee)
+    response = client.get(reverse("core:start_employee"))
+    csp = response.headers["Content-Security-Policy"]
+    script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))
+    assert "unsafe-inline" not in script_src and "'self'" in script_src
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_templates_contain_no_inline_scripts_or_styles():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    offenders = []
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        text = template.read_text().replace('<script src="', "")
+        if any(marker in text for marker in ("<script>", "<script ", " style=", " onclick=", " onload=")):
+            offenders.append(str(template))
+    assert offenders == []
