@@ -37,5 +37,6 @@ urlpatterns = [
     path("account/", include(auth_patterns)),
     path("beheer/", admin.site.urls),
     path("organisatie/", include("organisations.urls")),
+    path("personas/", include("personas.urls")),
     path("", include("core.urls")),
 ]

@@ -32,9 +32,9 @@ def municipality_detail(request, municipality_id):
 @login_required
 def team_detail(request, team_id):
     team = get_team_for_user(request.user, team_id)
-    members = selectors.team_members(team=team)
+    page = Paginator(selectors.team_members(team=team), EMPLOYEES_PER_PAGE).get_page(request.GET.get("pagina"))
     leaders = team.leaders.all()
-    return render(request, "organisations/team_detail.html", {"team": team, "members": members, "leaders": leaders})
+    return render(request, "organisations/team_detail.html", {"team": team, "page": page, "leaders": leaders})
 
 
 @login_required

@@ -52,9 +52,15 @@ MATRIX = {
     "organisations:employee_list": row(LOGIN, 403, 403, 403, 403, 403, OK),
     "organisations:employee_import": row(LOGIN, 403, 403, 403, 403, 403, OK),
     "organisations:my_profile": logged_in(OK),
+    "personas:overview": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "personas:messages": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "personas:detail": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "personas:edit": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "personas:audience_edit": row(LOGIN, 403, 403, OK, OK, 403, OK),
 }
 
-SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password"}
+# Personas and their audiences are shared by all municipalities: one slug serves both kinds of URL.
+SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password", "slug": "analoge-idealist"}
 
 
 def build_url(name, objects):

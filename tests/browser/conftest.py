@@ -10,10 +10,6 @@ from django.test import Client
 
 from conftest import service_unavailable
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are still
-# plain synchronous calls between page actions.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_CANDIDATES = [os.environ.get("CHROMIUM_PATH", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
 RESULTS_DIR = Path(settings.BASE_DIR) / "test-results"
 CHROMIUM_ARGS = [
@@ -41,10 +37,16 @@ def browser():
         service_unavailable("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
+    # page actions are still plain synchronous calls. Only while the browser runs.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -56,7 +58,23 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def page(browser, request, live_server):
+def shipped_content(transactional_db):
+    """Transactional tests empty every table afterwards, so reload what the data migrations ship."""
+    from personas import models as persona_models
+    from personas.plan_text import load_plan_text
+
+    if not persona_models.Persona.objects.exists():
+        load_plan_text(
+            Persona=persona_models.Persona,
+            ComBStatement=persona_models.ComBStatement,
+            Audience=persona_models.Audience,
+            AttentionPoint=persona_models.AttentionPoint,
+            Message=persona_models.Message,
+        )
+
+
+@pytest.fixture
+def page(browser, request, live_server, shipped_content):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)

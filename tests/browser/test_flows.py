@@ -77,3 +77,19 @@ def test_programme_lead_sees_bad_rows_and_nothing_is_saved(page, log_in_as, prog
     alert = page.get_by_role("alert").first.inner_text()
     assert "Er is niets opgeslagen" in alert and "regel 2" in alert
     assert not User.objects.filter(email="kapot").exists()
+
+
+def test_advisor_edits_a_persona_profile_by_keyboard_and_form(page, log_in_as, advisor):
+    log_in_as(advisor)
+    page.goto("/start/adviseur/")
+    page.get_by_role("link", name="De persona's en hun analyse").click()
+    page.get_by_role("link", name="Aarzelende technologiegebruiker").click()
+    page.get_by_role("link", name="Bewerken Aarzelende technologiegebruiker").click()
+    profile = page.get_by_label("Profiel voor de medewerker")
+    profile.fill("Begin klein: één tip per maand.")
+    page.get_by_label("Tekst van regel 1", exact=True).fill("Willen gemak en rust")
+    page.get_by_role("button", name="Opslaan").press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text() == "Aarzelende technologiegebruiker"
+    body = page.locator("main").inner_text()
+    assert "Begin klein: één tip per maand." in body and "Willen gemak en rust" in body
+    assert "De persona is opgeslagen." in page.get_by_role("status").inner_text()

@@ -1,0 +1,155 @@
+"""Load benchmark: gunicorn on PostgreSQL with seed_demo --employees 50000, driven by locust.
+
+    DATABASE_URL=postgres://... BENCH_LOAD=1 make bench
+    LOAD_USERS (100), LOAD_DURATION (5m), LOAD_PORT (8765) can be set.
+
+Prints p95_ms, p99_ms, requests_per_s, failures, and healthz_requests_per_s of the same server.
+"""
+
+import csv
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+OUT = BASE_DIR / "var" / "bench"
+LOAD_EMPLOYEES = 200
+
+
+def run(*args, env, **kwargs):
+    return subprocess.run(list(args), cwd=BASE_DIR, env=env, check=True, **kwargs)
+
+
+def aggregated(prefix):
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        return next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+
+
+def main():
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        sys.exit("bench/load.py needs DATABASE_URL pointing at PostgreSQL (bash .ci/run shows how to start one)")
+    run(str(VENV_BIN / "pip"), "install", "-q", "-r", "bench/requirements.txt", env=os.environ)
+    port = os.environ.get("LOAD_PORT", "8765")
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "CONN_MAX_AGE": "60",
+    }
+    env.pop("REDIS_URL", None)
+    python = str(VENV_BIN / "python")
+    run(python, "manage.py", "migrate", "--no-input", env=env, stdout=subprocess.DEVNULL)
+    run(python, "manage.py", "collectstatic", "--no-input", env=env, stdout=subprocess.DEVNULL)
+    run(python, "manage.py", "seed_demo", "--employees", "50000", env=env, stdout=subprocess.DEVNULL)
+    emails = (
+        subprocess.run(
+            [python, "manage.py", "shell", "-c", LOAD_ACCOUNTS_SCRIPT % LOAD_EMPLOYEES],
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+
+    workers = str(2 * (os.cpu_count() or 1) + 1)
+    server = subprocess.Popen(
+        [str(VENV_BIN / "gunicorn"), "digivaardig.wsgi", "--workers", workers, "--bind", f"127.0.0.1:{port}"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(1)
+        OUT.mkdir(parents=True, exist_ok=True)
+        locust = [
+            str(VENV_BIN / "locust"),
+            "-f",
+            "bench/locustfile.py",
+            "--headless",
+            "--only-summary",
+            "--host",
+            f"http://127.0.0.1:{port}",
+        ]
+        load_env = {**env, "LOAD_EMPLOYEES": emails}
+        users = os.environ.get("LOAD_USERS", "100")
+        duration = os.environ.get("LOAD_DURATION", "5m")
+        run(
+            *locust,
+            "-u",
+            users,
+            "-r",
+            "2",
+            "-t",
+            duration,
+            "--csv",
+            str(OUT / "mix"),
+            "Employee",
+            "TeamLeader",
+            "Advisor",
+            env=load_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        run(
+            *locust,
+            "-u",
+            "20",
+            "-r",
+            "20",
+            "-t",
+            "30s",
+            "--csv",
+            str(OUT / "healthz"),
+            "Healthz",
+            env=load_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    mix, healthz = aggregated(OUT / "mix"), aggregated(OUT / "healthz")
+    print(f"p95_ms: {mix['95%']}")
+    print(f"p99_ms: {mix['99%']}")
+    print(f"requests_per_s: {float(mix['Requests/s']):.1f}")
+    print(f"failures: {mix['Failure Count']}")
+    print(f"healthz_requests_per_s: {float(healthz['Requests/s']):.1f}")
+    print(f"mix_to_healthz_ratio: {float(mix['Requests/s']) / float(healthz['Requests/s']):.3f}")
+
+
+# Gives the first N generated employees the demo password (one hash, shared) and prints their e-mails.
+LOAD_ACCOUNTS_SCRIPT = """
+from django.contrib.auth.hashers import make_password
+from organisations.models import User
+users = list(User.objects.filter(email__contains='.digivaardig.test').exclude(email__endswith='@digivaardig.test')
+             .order_by('pk')[:%d])
+hashed = make_password('digivaardig-demo')
+for user in users:
+    user.password = hashed
+User.objects.bulk_update(users, ['password'])
+print(','.join(user.email for user in users))
+"""
+
+
+if __name__ == "__main__":
+    main()

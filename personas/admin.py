@@ -1,0 +1,46 @@
+from django.contrib import admin
+
+from .models import AttentionPoint, Audience, ComBStatement, EditRecord, Message, Persona
+
+
+class ComBStatementInline(admin.TabularInline):
+    model = ComBStatement
+    extra = 1
+
+
+class AttentionPointInline(admin.TabularInline):
+    model = AttentionPoint
+    extra = 1
+
+
+class MessageInline(admin.TabularInline):
+    model = Message
+    extra = 1
+
+
+@admin.register(Persona)
+class PersonaAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_cross_cutting", "position", "updated_at", "updated_by"]
+    inlines = [ComBStatementInline]
+    readonly_fields = ["updated_at", "updated_by"]
+
+
+@admin.register(Audience)
+class AudienceAdmin(admin.ModelAdmin):
+    list_display = ["name", "persona", "position", "updated_at"]
+    inlines = [AttentionPointInline, MessageInline]
+    readonly_fields = ["updated_at", "updated_by"]
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    list_display = ["text", "audience", "position"]
+    list_filter = ["audience"]
+    search_fields = ["text"]
+
+
+@admin.register(EditRecord)
+class EditRecordAdmin(admin.ModelAdmin):
+    list_display = ["changed_at", "changed_by", "persona", "audience", "summary"]
+    list_filter = ["persona", "audience"]
+    readonly_fields = ["changed_at", "changed_by", "persona", "audience", "summary"]

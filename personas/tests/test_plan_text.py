@@ -1,0 +1,92 @@
+"""After `migrate` the database holds every statement of plan sections 3 and 4, worded as the plan words it."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from personas.models import AttentionPoint, Audience, ComBStatement, Message, Persona
+
+PLAN = Path(__file__).resolve().parents[1] / "data" / "communicatieplan-digivaardig.txt"
+
+# Statements per persona and COM-B part, counted in the plan's tables of section 3.2.
+EXPECTED_STATEMENTS = {
+    "digitale-enthousiasteling": {"motives": 5, "resistance": 0, "knowledge": 5, "skills": 1, "needs": 4},
+    "digivaardige-professional": {"motives": 2, "resistance": 3, "knowledge": 5, "skills": 4, "needs": 4},
+    "aarzelende-technologiegebruiker": {"motives": 3, "resistance": 4, "knowledge": 5, "skills": 1, "needs": 4},
+    "analoge-idealist": {"motives": 2, "resistance": 5, "knowledge": 5, "skills": 1, "needs": 4},
+    "drukke-prioriteitensteller": {"motives": 4, "resistance": 4, "knowledge": 5, "skills": 1, "needs": 4},
+}
+# (attention points, messages) per audience, counted in the plan's table of section 4.
+EXPECTED_AUDIENCE_TEXTS = {
+    "allen": (7, 9),
+    "digitale-enthousiasteling": (2, 3),
+    "digivaardige-professional": (2, 4),
+    "aarzelende-technologiegebruiker": (3, 2),
+    "analoge-idealist": (4, 5),
+    "teamleiders": (7, 5),
+    "drukke-prioriteitensteller": (3, 6),
+}
+
+
+def normalise(text):
+    """Undo the PDF extraction: re-join words hyphenated at line ends, fold white space and bullets."""
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
+    text = text.replace("•", " ").replace("\t", " ")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return normalise(PLAN.read_text(encoding="utf-8"))
+
+
+@pytest.mark.django_db
+def test_every_persona_is_there_with_the_busy_prioritiser_cross_cutting():
+    assert list(Persona.objects.values_list("slug", "is_cross_cutting")) == [
+        ("digitale-enthousiasteling", False),
+        ("digivaardige-professional", False),
+        ("aarzelende-technologiegebruiker", False),
+        ("analoge-idealist", False),
+        ("drukke-prioriteitensteller", True),
+    ]
+
+
+@pytest.mark.django_db
+def test_com_b_statements_are_counted_per_persona_and_part():
+    actual = {slug: dict.fromkeys(ComBStatement.Kind.values, 0) for slug in EXPECTED_STATEMENTS}
+    for slug, kind in ComBStatement.objects.values_list("persona__slug", "kind"):
+        actual[slug][kind] += 1
+    assert actual == EXPECTED_STATEMENTS
+
+
+@pytest.mark.django_db
+def test_attention_points_and_messages_are_counted_per_audience():
+    actual = {
+        audience.slug: (audience.attention_points.count(), audience.messages.count())
+        for audience in Audience.objects.all()
+    }
+    assert actual == EXPECTED_AUDIENCE_TEXTS
+
+
+@pytest.mark.django_db
+def test_every_shipped_text_is_worded_as_in_the_plan(plan):
+    texts = [
+        *ComBStatement.objects.values_list("text", flat=True),
+        *AttentionPoint.objects.values_list("text", flat=True),
+        *Message.objects.values_list("text", flat=True),
+        *Persona.objects.values_list("description", flat=True),
+    ]
+    for note in Persona.objects.exclude(analysis_note="").values_list("analysis_note", flat=True):
+        texts.extend(note.split("\n\n"))
+    missing = [text for text in texts if normalise(text) not in plan]
+    assert missing == []
+
+
+@pytest.mark.django_db
+def test_hyphenated_line_breaks_are_repaired():
+    all_text = " ".join(
+        [*Message.objects.values_list("text", flat=True), *ComBStatement.objects.values_list("text", flat=True)]
+    )
+    assert "laagdrempeligheid" in all_text and "laagdrempe-" not in all_text
+    assert "digitalisering" in all_text and "digitali-" not in all_text

@@ -1,0 +1,99 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors
+from .access import get_audience_for_campaign_team, get_persona_for_campaign_team, require_campaign_team
+from .forms import (
+    AudienceFilterForm,
+    PersonaTextsForm,
+    StatementFormSet,
+    TextLineFormSet,
+    statement_initial,
+    text_initial,
+)
+from .models import Audience
+from .services import audience_texts_update, persona_update
+
+
+@login_required
+def persona_overview(request):
+    require_campaign_team(request.user)
+    return render(request, "personas/overview.html", {"personas": selectors.persona_overview()})
+
+
+@login_required
+def persona_detail(request, slug):
+    persona = get_persona_for_campaign_team(request.user, slug)
+    return render(
+        request,
+        "personas/detail.html",
+        {
+            "persona": persona,
+            "columns": selectors.com_b_columns(persona=persona),
+            "edits": selectors.recent_edits(persona=persona),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def persona_edit(request, slug):
+    persona = get_persona_for_campaign_team(request.user, slug)
+    form = PersonaTextsForm(request.POST or None, instance=persona)
+    # Initial rows only for the blank page: a posted row is taken as typed, even if it equals the old text.
+    formset = StatementFormSet(
+        request.POST or None, initial=None if request.POST else statement_initial(persona), prefix="uitspraak"
+    )
+    if request.method == "POST" and all([form.is_valid(), formset.is_valid()]):
+        persona_update(
+            persona=persona,
+            changed_by=request.user,
+            texts={name: form.cleaned_data[name] for name in PersonaTextsForm.Meta.fields},
+            statements=formset.ordered_values("kind", "text"),
+        )
+        messages.success(request, _("De persona is opgeslagen."))
+        return redirect("personas:detail", slug=persona.slug)
+    return render(request, "personas/edit.html", {"persona": persona, "form": form, "formset": formset})
+
+
+@login_required
+def message_library(request):
+    require_campaign_team(request.user)
+    all_audiences = Audience.objects.all()
+    form = AudienceFilterForm(request.GET or None, audiences=all_audiences)
+    slug = form.cleaned_data["doelgroep"] if form.is_valid() else None
+    audiences = selectors.audience_list_with_texts(slug=slug or None)
+    return render(request, "personas/messages.html", {"form": form, "audiences": audiences})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def audience_edit(request, slug):
+    audience = get_audience_for_campaign_team(request.user, slug)
+    bound = request.method == "POST"
+    points = TextLineFormSet(
+        request.POST or None,
+        initial=None if bound else text_initial(audience.attention_points),
+        prefix="aandachtspunt",
+    )
+    texts = TextLineFormSet(
+        request.POST or None, initial=None if bound else text_initial(audience.messages), prefix="boodschap"
+    )
+    if request.method == "POST" and points.is_valid() and texts.is_valid():
+        audience_texts_update(
+            audience=audience,
+            changed_by=request.user,
+            attention_points=points.ordered_values("text"),
+            messages=texts.ordered_values("text"),
+        )
+        messages.success(request, _("De teksten voor %(audience)s zijn opgeslagen.") % {"audience": audience.name})
+        return redirect(f"{reverse('personas:messages')}?doelgroep={audience.slug}")
+    return render(
+        request,
+        "personas/audience_edit.html",
+        {"audience": audience, "points": points, "texts": texts, "edits": selectors.recent_edits(audience=audience)},
+    )
