@@ -3,6 +3,7 @@ import os
 import pytest
 
 from organisations.tests.factories import MunicipalityFactory, TeamFactory, UserFactory
+from selfscan.tests.factories import open_campaign_rounds
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -12,6 +13,28 @@ def service_unavailable(reason: str):
     if IN_CI:
         pytest.fail(f"CI=true but {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def shipped_content(db):
+    """Transactional tests empty every table afterwards; reload what the data migrations ship."""
+    from personas import models as persona_models
+    from personas.plan_text import load_plan_text
+    from selfscan import models as scan_models
+    from selfscan.default_questionnaire import load_default_questionnaire
+
+    if not persona_models.Persona.objects.exists():
+        load_plan_text(
+            Persona=persona_models.Persona,
+            ComBStatement=persona_models.ComBStatement,
+            Audience=persona_models.Audience,
+            AttentionPoint=persona_models.AttentionPoint,
+            Message=persona_models.Message,
+        )
+    if not scan_models.Questionnaire.objects.exists():
+        load_default_questionnaire(
+            Questionnaire=scan_models.Questionnaire, Area=scan_models.Area, Question=scan_models.Question
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +91,37 @@ def digicoach(team):
 @pytest.fixture
 def programme_lead(municipality):
     return UserFactory(municipality=municipality, is_programme_lead=True, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def world(
+    shipped_content, employee, team_leader, advisor, other_advisor, digicoach, programme_lead, team, other_municipality
+):
+    """One person per role plus objects of their own and of another municipality."""
+    other_team = TeamFactory(municipality=other_municipality)
+    own_round, _final = open_campaign_rounds(municipalities=[team.municipality])
+    other_round, _final = open_campaign_rounds(municipalities=[other_municipality], name="Andere campagne")
+    question = own_round.questionnaire.areas.first().questions.first()
+    return {
+        "users": {
+            "anonymous": None,
+            "employee": employee,
+            "team_leader": team_leader,
+            "other_advisor": other_advisor,
+            "advisor": advisor,
+            "digicoach": digicoach,
+            "programme_lead": programme_lead,
+        },
+        "own": {
+            "municipality_id": team.municipality_id,
+            "team_id": team.pk,
+            "round_id": own_round.pk,
+            "question_id": question.pk,
+        },
+        "other": {
+            "municipality_id": other_municipality.pk,
+            "team_id": other_team.pk,
+            "round_id": other_round.pk,
+            "question_id": question.pk,
+        },
+    }

@@ -38,5 +38,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("organisatie/", include("organisations.urls")),
     path("personas/", include("personas.urls")),
+    path("zelfscan/", include("selfscan.urls")),
     path("", include("core.urls")),
 ]

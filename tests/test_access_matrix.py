@@ -57,10 +57,24 @@ MATRIX = {
     "personas:detail": row(LOGIN, 403, 403, OK, OK, 403, OK),
     "personas:edit": row(LOGIN, 403, 403, OK, OK, 403, OK),
     "personas:audience_edit": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    # Everyone takes their own zelfscan; nobody reaches anyone else's (no URL carries a response).
+    "selfscan:home": logged_in(OK),
+    "selfscan:export": logged_in(OK),
+    "selfscan:start": logged_in(405),
+    "selfscan:step": row(LOGIN, FWD, FWD, 404, FWD, FWD, FWD),
+    "selfscan:review": row(LOGIN, FWD, FWD, 404, FWD, FWD, FWD),
+    "selfscan:result": row(LOGIN, FWD, FWD, 404, FWD, FWD, FWD),
+    "selfscan:rounds_manage": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "selfscan:round_edit": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "selfscan:questions_manage": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "selfscan:question_edit": row(LOGIN, 403, 403, 403, 403, 403, OK),
 }
 
+# URLs that answer with something other than an HTML page (plain text, downloads).
+NOT_HTML = {"healthz", "selfscan:export"}
+
 # Personas and their audiences are shared by all municipalities: one slug serves both kinds of URL.
-SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password", "slug": "analoge-idealist"}
+SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password", "slug": "analoge-idealist", "step": 1}
 
 
 def build_url(name, objects):

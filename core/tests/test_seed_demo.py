@@ -6,6 +6,7 @@ from campaigns.models import Campaign
 from organisations.demo import DEMO_PASSWORD
 from organisations.models import Municipality, Team, User
 from organisations.roles import Role, roles_of
+from selfscan.models import Answer, Response, Round
 
 
 def snapshot():
@@ -14,6 +15,8 @@ def snapshot():
         list(Team.objects.order_by("pk").values()),
         list(Team.leaders.through.objects.order_by("pk").values()),
         list(Campaign.objects.values()),
+        list(Response.objects.order_by("pk").values()),
+        Answer.objects.count(),
     )
 
 
@@ -60,3 +63,13 @@ def test_seed_demo_twice_changes_nothing(db):
 def test_seed_demo_builds_a_large_organisation_on_request(db):
     call_command("seed_demo", "--employees", "1000", stdout=io.StringIO())
     assert User.objects.count() == 1000 + 6
+
+
+def test_seed_demo_gives_most_employees_a_round_one_scan_and_leaves_the_demo_accounts_theirs(db):
+    call_command("seed_demo", "--year", "2026", stdout=io.StringIO())
+    baseline = Round.objects.get(number=1)
+    submitted = Response.objects.filter(round=baseline, submitted_at__isnull=False).count()
+    assert 100 <= submitted < 200, "most, not all, employees did round 1"
+    assert not Response.objects.filter(employee__email__endswith="@digivaardig.test").exists()
+    assert Response.objects.filter(round=baseline).values("persona").distinct().count() == 4
+    assert (baseline.opens_on.month, baseline.due_on.month) == (3, 5)

@@ -58,23 +58,7 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def shipped_content(transactional_db):
-    """Transactional tests empty every table afterwards, so reload what the data migrations ship."""
-    from personas import models as persona_models
-    from personas.plan_text import load_plan_text
-
-    if not persona_models.Persona.objects.exists():
-        load_plan_text(
-            Persona=persona_models.Persona,
-            ComBStatement=persona_models.ComBStatement,
-            Audience=persona_models.Audience,
-            AttentionPoint=persona_models.AttentionPoint,
-            Message=persona_models.Message,
-        )
-
-
-@pytest.fixture
-def page(browser, request, live_server, shipped_content):
+def page(browser, request, live_server, transactional_db, shipped_content):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)

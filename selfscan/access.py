@@ -1,0 +1,38 @@
+"""The zelfscan has no URL with another person's response in it: every view works on the user's own."""
+
+from django.http import Http404
+
+from organisations.access import require_role
+from organisations.roles import Role
+
+from .models import Question, Response, Round
+
+
+def get_round_for_employee(user, round_id) -> Round:
+    """A round of a campaign the user's own municipality takes part in; 404 for any other."""
+    try:
+        return Round.objects.select_related("campaign", "questionnaire").get(
+            pk=round_id, campaign__municipalities=user.municipality_id
+        )
+    except (Round.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def get_own_response(user, scan_round) -> Response | None:
+    return Response.objects.filter(round=scan_round, employee=user).select_related("persona", "round").first()
+
+
+def get_round_for_management(user, round_id) -> Round:
+    require_role(user, Role.PROGRAMME_LEAD)
+    try:
+        return Round.objects.select_related("campaign").get(pk=round_id)
+    except (Round.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def get_question_for_management(user, question_id) -> Question:
+    require_role(user, Role.PROGRAMME_LEAD)
+    try:
+        return Question.objects.select_related("area__questionnaire").get(pk=question_id)
+    except (Question.DoesNotExist, ValueError):
+        raise Http404 from None

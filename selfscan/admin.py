@@ -1,0 +1,49 @@
+"""Admin for the questionnaire and rounds only. Responses, answers and results are personal and
+deliberately not registered: not even the programme lead sees an individual's scan."""
+
+from django.contrib import admin
+
+from .models import Area, Question, Questionnaire, Round
+from .services import questionnaire_is_frozen
+
+
+class FrozenAfterUseMixin:
+    def has_change_permission(self, request, obj=None):
+        questionnaire = getattr(obj, "questionnaire", None) or getattr(
+            getattr(obj, "area", None), "questionnaire", None
+        )
+        if isinstance(obj, Questionnaire):
+            questionnaire = obj
+        if questionnaire is not None and questionnaire_is_frozen(questionnaire):
+            return False
+        return super().has_change_permission(request, obj)
+
+    has_delete_permission = has_change_permission
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
+    list_display = ["version", "created_at"]
+
+
+@admin.register(Area)
+class AreaAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
+    list_display = ["name", "questionnaire", "kind", "position"]
+    list_filter = ["questionnaire"]
+    inlines = [QuestionInline]
+
+
+@admin.register(Question)
+class QuestionAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
+    list_display = ["text", "area", "kind", "position"]
+    list_filter = ["area__questionnaire", "kind"]
+
+
+@admin.register(Round)
+class RoundAdmin(admin.ModelAdmin):
+    list_display = ["campaign", "number", "questionnaire", "opens_on", "due_on", "closes_on"]

@@ -1,0 +1,37 @@
+"""All zelfscan data held on one employee, for them to download (AVG/GDPR right of access)."""
+
+from .models import Answer, AreaResult, Response
+
+
+def employee_scan_export(*, employee) -> dict:
+    responses = Response.objects.filter(employee=employee).select_related("round__campaign", "persona")
+    answers = Answer.objects.filter(response__employee=employee).select_related("question__area")
+    results = AreaResult.objects.filter(response__employee=employee).select_related("area")
+    by_response = {response.pk: {"answers": [], "areas": []} for response in responses}
+    for answer in answers.order_by("question__area__position", "question__position"):
+        question = answer.question
+        option = question.options[answer.value - 1] if answer.value <= len(question.options) else None
+        by_response[answer.response_id]["answers"].append(
+            {"area": question.area.name, "question": question.text, "answer": option, "value": answer.value}
+        )
+    for result in results.order_by("area__position"):
+        by_response[result.response_id]["areas"].append(
+            {"area": result.area.name, "score": result.score, "level": result.get_level_display()}
+        )
+    return {
+        "employee": {"name": employee.get_full_name(), "email": employee.email},
+        "responses": [
+            {
+                "campaign": response.round.campaign.name,
+                "round": response.round.number,
+                "started_at": response.started_at.isoformat(),
+                "submitted_at": response.submitted_at.isoformat() if response.submitted_at else None,
+                "overall_score": response.overall_score,
+                "overall_level": response.get_overall_level_display() if response.overall_level else None,
+                "persona": response.persona.name if response.persona else None,
+                "busy_prioritiser": response.is_busy,
+                **by_response[response.pk],
+            }
+            for response in responses.order_by("round__campaign__kick_off_date", "round__number")
+        ],
+    }

@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Round
+
+CHOOSE_AN_ANSWER = _("Kies een antwoord.")
+
+
+def field_name(question):
+    return f"vraag_{question.pk}"
+
+
+class StepForm(forms.Form):
+    """One page of the scan: a required choice per question. Valid answers are kept even when others are missing."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[field_name(question)] = forms.TypedChoiceField(
+                label=question.text,
+                choices=[(index, option) for index, option in enumerate(question.options, start=1)],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": CHOOSE_AN_ANSWER, "invalid_choice": CHOOSE_AN_ANSWER},
+            )
+
+    def valid_answers(self):
+        cleaned = getattr(self, "cleaned_data", {})
+        return {q.pk: cleaned[field_name(q)] for q in self.questions if cleaned.get(field_name(q)) is not None}
+
+    def rows(self):
+        return [(question, self[field_name(question)]) for question in self.questions]
+
+
+class RoundDatesForm(forms.ModelForm):
+    class Meta:
+        model = Round
+        fields = ["opens_on", "due_on", "closes_on"]
+        widgets = {name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d") for name in fields}
+
+    def clean(self):
+        cleaned = super().clean()
+        opens_on, due_on, closes_on = (cleaned.get(name) for name in self.Meta.fields)
+        if opens_on and due_on and closes_on and not opens_on <= due_on <= closes_on:
+            raise forms.ValidationError(
+                _("De data moeten in deze volgorde liggen: open vanaf, graag af vóór, sluit op.")
+            )
+        return cleaned
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(label=_("Vraag"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
+    options = forms.CharField(
+        label=_("Antwoordopties (één per regel)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("Bij kan-ik-uitspraken en eens/oneens-vragen ligt de schaal vast."),
+    )
+    correct_option = forms.IntegerField(label=_("Nummer van het goede antwoord"), min_value=1, required=False)
+
+    def clean_options(self):
+        options = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
+        if len(options) > 8:
+            raise forms.ValidationError(_("Gebruik hooguit 8 antwoordopties."))
+        return options

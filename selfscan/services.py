@@ -1,0 +1,165 @@
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from personas.models import Persona
+
+from . import scoring
+from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
+from .selectors import answers_of, missing_questions, questions_for_round
+
+SCAN_WINDOW_MONTHS = 2
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def rounds_create_for_campaign(*, campaign) -> list[Round]:
+    """Round 1 opens at the kick-off and is due two months later; round 2 opens in November."""
+    questionnaire = Questionnaire.objects.order_by("-version").first()
+    final_opens = max(campaign.kick_off_date, datetime.date(campaign.end_date.year, 11, 1))
+    if final_opens > campaign.end_date:
+        final_opens = campaign.end_date
+    defaults = {
+        Round.Number.BASELINE: (
+            campaign.kick_off_date,
+            _add_months(campaign.kick_off_date, SCAN_WINDOW_MONTHS),
+            campaign.end_date,
+        ),
+        Round.Number.FINAL: (final_opens, campaign.end_date, campaign.end_date),
+    }
+    rounds = []
+    for number, (opens_on, due_on, closes_on) in defaults.items():
+        existing = Round.objects.filter(campaign=campaign, number=number).first()
+        if existing:
+            rounds.append(existing)
+            continue
+        scan_round = Round(
+            campaign=campaign,
+            number=number,
+            questionnaire=questionnaire,
+            opens_on=opens_on,
+            due_on=min(due_on, closes_on),
+            closes_on=closes_on,
+        )
+        scan_round.full_clean()
+        scan_round.save()
+        rounds.append(scan_round)
+    return rounds
+
+
+def round_update_dates(*, scan_round: Round, opens_on, due_on, closes_on) -> Round:
+    if not opens_on <= due_on <= closes_on:
+        raise ValidationError(_("De data moeten in deze volgorde liggen: open vanaf, graag af vóór, sluit op."))
+    scan_round.opens_on, scan_round.due_on, scan_round.closes_on = opens_on, due_on, closes_on
+    scan_round.full_clean()
+    scan_round.save(update_fields=["opens_on", "due_on", "closes_on"])
+    return scan_round
+
+
+def response_start(*, scan_round: Round, employee) -> Response:
+    """The employee's response in this round, created on first visit; a double click makes no second one."""
+    if not scan_round.is_open_on(timezone.localdate()):
+        raise ValidationError(_("Deze ronde van de zelfscan is nu niet open."))
+    try:
+        with transaction.atomic():
+            response, _created = Response.objects.get_or_create(round=scan_round, employee=employee)
+    except IntegrityError:
+        response = Response.objects.get(round=scan_round, employee=employee)
+    return response
+
+
+def response_save_answers(*, response: Response, answers: dict, step: int) -> None:
+    """Store the answers of one page as they are (also when incomplete), so nothing typed is lost."""
+    if response.is_submitted:
+        raise ValidationError(_("Deze zelfscan is al ingediend en kan niet meer worden gewijzigd."))
+    valid = {question.pk: question for question in questions_for_round(round=response.round)}
+    rows = []
+    for question_id, value in answers.items():
+        question = valid.get(question_id)
+        if question is None or not 1 <= value <= len(question.options):
+            raise ValidationError(_("Ongeldig antwoord."))
+        rows.append(Answer(response=response, question_id=question_id, value=value))
+    with transaction.atomic():
+        Answer.objects.filter(response=response, question_id__in=answers.keys()).delete()
+        Answer.objects.bulk_create(rows)
+        Response.objects.filter(pk=response.pk, submitted_at__isnull=True).update(
+            last_step=step, updated_at=timezone.now()
+        )
+
+
+def response_submit(*, response: Response) -> bool:
+    """Score and finalise the response. Returns False when it was already submitted (e.g. a second click)."""
+    answers = answers_of(response=response)
+    if missing_questions(round=response.round, answers=answers):
+        raise ValidationError(_("Nog niet alle vragen zijn beantwoord."))
+    outcome = scoring.score_answers(questions_for_round(round=response.round), answers)
+    persona = Persona.objects.filter(slug=outcome.persona_slug).first()
+    areas = {area.code: area for area in Area.objects.filter(questionnaire_id=response.round.questionnaire_id)}
+    with transaction.atomic():
+        # The claim: only the first of two simultaneous submits changes the row; the other does nothing.
+        claimed = Response.objects.filter(pk=response.pk, submitted_at__isnull=True).update(
+            submitted_at=timezone.now(),
+            overall_score=outcome.overall_score,
+            overall_level=outcome.overall_level,
+            persona=persona,
+            is_busy=outcome.is_busy,
+        )
+        if not claimed:
+            return False
+        AreaResult.objects.bulk_create(
+            AreaResult(response=response, area=areas[code], score=score, level=outcome.area_levels[code])
+            for code, score in outcome.area_scores.items()
+        )
+    response.refresh_from_db()
+    return True
+
+
+def questionnaire_is_frozen(questionnaire: Questionnaire) -> bool:
+    return Response.objects.filter(round__questionnaire=questionnaire).exists()
+
+
+@transaction.atomic
+def questionnaire_new_version(*, questionnaire: Questionnaire) -> Questionnaire:
+    """Copy a frozen questionnaire; rounds that have no response yet move to the copy."""
+    latest = Questionnaire.objects.select_for_update().order_by("-version").first()
+    copy = Questionnaire.objects.create(version=latest.version + 1)
+    for area in questionnaire.areas.prefetch_related("questions"):
+        questions = list(area.questions.all())
+        area.pk, area.questionnaire = None, copy
+        area.save()
+        for question in questions:
+            question.pk, question.area = None, area
+        Question.objects.bulk_create(questions)
+    for scan_round in Round.objects.filter(questionnaire=questionnaire):
+        if not scan_round.responses.exists():
+            scan_round.questionnaire = copy
+            scan_round.save(update_fields=["questionnaire"])
+    return copy
+
+
+@transaction.atomic
+def question_update(*, question: Question, text: str, options: list[str], correct_option) -> Question:
+    """Edit a question; on a frozen version the edit lands in a new version and answered rounds keep theirs."""
+    questionnaire = question.area.questionnaire
+    if questionnaire_is_frozen(questionnaire):
+        copy = questionnaire_new_version(questionnaire=questionnaire)
+        question = Question.objects.get(
+            area__questionnaire=copy, area__code=question.area.code, position=question.position, text=question.text
+        )
+    if question.kind in (Question.Kind.CAN_DO, Question.Kind.ATTITUDE, Question.Kind.TIME_PRESSURE):
+        options = question.options  # the scales are fixed, so answers stay comparable
+        correct_option = None
+    if question.kind == Question.Kind.KNOWLEDGE and not (correct_option and 1 <= correct_option <= len(options)):
+        raise ValidationError({"correct_option": _("Kies welk antwoord goed is.")})
+    question.text, question.options, question.correct_option = text, options, correct_option
+    question.full_clean()
+    question.save()
+    return question

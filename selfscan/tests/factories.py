@@ -1,0 +1,46 @@
+import datetime
+
+from django.utils import timezone
+
+from campaigns.services import campaign_create
+from selfscan.selectors import questions_for_round
+from selfscan.services import response_save_answers, response_start, response_submit, rounds_create_for_campaign
+
+
+def open_campaign_rounds(*, municipalities, name="Digivaardig test"):
+    """A campaign running now, so round 1 is open; round 2 dates are moved to now as well."""
+    today = timezone.localdate()
+    campaign = campaign_create(
+        name=name,
+        kick_off_date=today - datetime.timedelta(days=30),
+        end_date=today + datetime.timedelta(days=60),
+        municipalities=municipalities,
+    )
+    baseline, final = rounds_create_for_campaign(campaign=campaign)
+    final.opens_on = today - datetime.timedelta(days=1)
+    final.save()
+    return baseline, final
+
+
+def answer_everything(scan_round, *, can_do=3, knowledge_right=True, agree=3, busy=2):
+    answers = {}
+    for question in questions_for_round(round=scan_round):
+        if question.kind == "can_do":
+            answers[question.pk] = can_do
+        elif question.kind == "knowledge":
+            answers[question.pk] = question.correct_option if knowledge_right else (question.correct_option % 3) + 1
+        elif question.kind == "time_pressure":
+            answers[question.pk] = busy
+        elif question.kind == "time_saved":
+            answers[question.pk] = 3
+        else:
+            answers[question.pk] = agree if question.dimension != "resistance" else 6 - agree
+    return answers
+
+
+def submitted_response(employee, scan_round, **answer_kwargs):
+    response = response_start(scan_round=scan_round, employee=employee)
+    response_save_answers(response=response, answers=answer_everything(scan_round, **answer_kwargs), step=7)
+    response_submit(response=response)
+    response.refresh_from_db()
+    return response

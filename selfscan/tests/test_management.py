@@ -1,0 +1,78 @@
+import datetime
+
+from django.urls import reverse
+
+from selfscan.models import Question, Questionnaire, Round
+from selfscan.tests.factories import open_campaign_rounds, submitted_response
+
+
+def test_programme_lead_moves_round_dates(client, programme_lead, municipality):
+    baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    client.force_login(programme_lead)
+    response = client.post(
+        reverse("selfscan:round_edit", args=[baseline.pk]),
+        {"opens_on": "2026-03-02", "due_on": "2026-05-02", "closes_on": "2026-11-30"},
+    )
+    assert response.status_code == 302
+    baseline.refresh_from_db()
+    assert baseline.due_on == datetime.date(2026, 5, 2)
+
+
+def test_dates_in_the_wrong_order_get_a_message_and_change_nothing(client, programme_lead, municipality):
+    baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    before = (baseline.opens_on, baseline.due_on, baseline.closes_on)
+    client.force_login(programme_lead)
+    response = client.post(
+        reverse("selfscan:round_edit", args=[baseline.pk]),
+        {"opens_on": "2026-06-01", "due_on": "2026-05-01", "closes_on": "2026-11-30"},
+    )
+    assert "De data moeten in deze volgorde liggen" in response.content.decode()
+    baseline.refresh_from_db()
+    assert (baseline.opens_on, baseline.due_on, baseline.closes_on) == before
+
+
+def test_editing_an_unused_questionnaire_changes_it_in_place(client, programme_lead, municipality):
+    open_campaign_rounds(municipalities=[municipality])
+    question = Question.objects.filter(kind="can_do").first()
+    client.force_login(programme_lead)
+    response = client.post(reverse("selfscan:question_edit", args=[question.pk]), {"text": "Nieuwe tekst"})
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.text == "Nieuwe tekst" and Questionnaire.objects.count() == 1
+    assert question.options[0] == "Dit ken ik niet", "the scale stays fixed"
+
+
+def test_editing_a_used_questionnaire_makes_a_new_version_for_unanswered_rounds(
+    client, programme_lead, employee, municipality
+):
+    baseline, final = open_campaign_rounds(municipalities=[municipality])
+    submitted_response(employee, baseline)
+    question = Question.objects.filter(kind="knowledge").first()
+    old_text = question.text
+    client.force_login(programme_lead)
+    response = client.post(
+        reverse("selfscan:question_edit", args=[question.pk]),
+        {"text": "Betere vraag?", "options": "Ja\nNee\nMisschien", "correct_option": "2"},
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.text == old_text, "answered questions stay as they were"
+    assert Questionnaire.objects.count() == 2
+    assert Round.objects.get(pk=baseline.pk).questionnaire.version == 1
+    final.refresh_from_db()
+    assert final.questionnaire.version == 2
+    edited = Question.objects.get(area__questionnaire=final.questionnaire, text="Betere vraag?")
+    assert edited.options == ["Ja", "Nee", "Misschien"] and edited.correct_option == 2
+    assert Question.objects.filter(area__questionnaire=final.questionnaire).count() == 33
+
+
+def test_knowledge_question_needs_a_valid_right_answer(client, programme_lead, municipality):
+    open_campaign_rounds(municipalities=[municipality])
+    question = Question.objects.filter(kind="knowledge").first()
+    client.force_login(programme_lead)
+    response = client.post(
+        reverse("selfscan:question_edit", args=[question.pk]), {"text": "X?", "options": "A\nB", "correct_option": "5"}
+    )
+    assert "Kies welk antwoord goed is." in response.content.decode()
+    question.refresh_from_db()
+    assert question.text != "X?"

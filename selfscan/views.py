@@ -1,0 +1,195 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisations.access import require_role
+from organisations.roles import Role
+
+from . import selectors, services
+from .access import get_own_response, get_question_for_management, get_round_for_employee, get_round_for_management
+from .exports import employee_scan_export
+from .forms import QuestionForm, RoundDatesForm, StepForm
+from .results import result_context
+
+
+@login_required
+def scan_home(request):
+    rounds = selectors.rounds_for_employee(employee=request.user)
+    today = timezone.localdate()
+    entries = [
+        {
+            "round": scan_round,
+            "response": next(iter(scan_round.own_responses), None),
+            "is_open": scan_round.is_open_on(today),
+        }
+        for scan_round in rounds
+    ]
+    return render(request, "selfscan/home.html", {"entries": entries, "today": today})
+
+
+@login_required
+@require_POST
+def scan_start(request, round_id):
+    scan_round = get_round_for_employee(request.user, round_id)
+    try:
+        response = services.response_start(scan_round=scan_round, employee=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("selfscan:home")
+    if response.is_submitted:
+        return redirect("selfscan:result", round_id=scan_round.pk)
+    return redirect("selfscan:step", round_id=scan_round.pk, step=response.last_step)
+
+
+def _draft_or_redirect(request, scan_round):
+    response = get_own_response(request.user, scan_round)
+    if response is None:
+        return None, redirect("selfscan:home")
+    if response.is_submitted:
+        return None, redirect("selfscan:result", round_id=scan_round.pk)
+    return response, None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scan_step(request, round_id, step):
+    scan_round = get_round_for_employee(request.user, round_id)
+    response, elsewhere = _draft_or_redirect(request, scan_round)
+    if elsewhere:
+        return elsewhere
+    steps = selectors.scan_steps(round=scan_round)
+    if not 1 <= step <= len(steps):
+        raise Http404
+    questions = steps[step - 1]["questions"]
+    if request.method == "POST":
+        form = StepForm(request.POST, questions=questions)
+        complete = form.is_valid()
+        try:
+            services.response_save_answers(response=response, answers=form.valid_answers(), step=step)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("selfscan:home")
+        action = request.POST.get("actie")
+        if action == "vorige" and step > 1:
+            return redirect("selfscan:step", round_id=scan_round.pk, step=step - 1)
+        if action == "later":
+            messages.success(request, _("Je antwoorden zijn bewaard. Je gaat later verder waar je bent gebleven."))
+            return redirect("selfscan:home")
+        if complete:
+            if step == len(steps):
+                return redirect("selfscan:review", round_id=scan_round.pk)
+            return redirect("selfscan:step", round_id=scan_round.pk, step=step + 1)
+    else:
+        answers = selectors.answers_of(response=response)
+        initial = {f"vraag_{q.pk}": answers[q.pk] for q in questions if q.pk in answers}
+        form = StepForm(initial=initial, questions=questions)
+    return render(
+        request,
+        "selfscan/step.html",
+        {"round": scan_round, "form": form, "area": steps[step - 1]["area"], "step": step, "step_count": len(steps)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scan_review(request, round_id):
+    scan_round = get_round_for_employee(request.user, round_id)
+    response, elsewhere = _draft_or_redirect(request, scan_round)
+    if elsewhere:
+        return elsewhere
+    answers = selectors.answers_of(response=response)
+    if request.method == "POST":
+        try:
+            services.response_submit(response=response)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return redirect("selfscan:result", round_id=scan_round.pk)
+    steps = selectors.scan_steps(round=scan_round)
+    for number, step in enumerate(steps, start=1):
+        step["number"] = number
+        step["rows"] = [
+            (q, q.options[answers[q.pk] - 1] if q.pk in answers and answers[q.pk] <= len(q.options) else None)
+            for q in step["questions"]
+        ]
+    missing = selectors.missing_questions(round=scan_round, answers=answers)
+    return render(request, "selfscan/review.html", {"round": scan_round, "steps": steps, "missing": missing})
+
+
+@login_required
+def scan_result(request, round_id):
+    scan_round = get_round_for_employee(request.user, round_id)
+    response = get_own_response(request.user, scan_round)
+    if response is None or not response.is_submitted:
+        return redirect("selfscan:home")
+    return render(request, "selfscan/result.html", result_context(response=response))
+
+
+@login_required
+def scan_export(request):
+    data = employee_scan_export(employee=request.user)
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    download = HttpResponse(body, content_type="application/json; charset=utf-8")
+    download["Content-Disposition"] = 'attachment; filename="mijn-zelfscan.json"'
+    return download
+
+
+@login_required
+def rounds_manage(request):
+    require_role(request.user, Role.PROGRAMME_LEAD)
+    return render(request, "selfscan/rounds_manage.html", {"rounds": selectors.rounds_for_management()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request, round_id):
+    scan_round = get_round_for_management(request.user, round_id)
+    form = RoundDatesForm(request.POST or None, instance=scan_round)
+    if request.method == "POST" and form.is_valid():
+        services.round_update_dates(scan_round=scan_round, **form.cleaned_data)
+        messages.success(request, _("De data van de ronde zijn opgeslagen."))
+        return redirect("selfscan:rounds_manage")
+    return render(request, "selfscan/round_edit.html", {"round": scan_round, "form": form})
+
+
+@login_required
+def questions_manage(request):
+    require_role(request.user, Role.PROGRAMME_LEAD)
+    questionnaire, areas = selectors.latest_questionnaire_areas()
+    frozen = questionnaire is not None and services.questionnaire_is_frozen(questionnaire)
+    return render(
+        request, "selfscan/questions_manage.html", {"questionnaire": questionnaire, "areas": areas, "frozen": frozen}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, question_id):
+    question = get_question_for_management(request.user, question_id)
+    initial = {"text": question.text, "options": "\n".join(question.options), "correct_option": question.correct_option}
+    form = QuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            edited = services.question_update(question=question, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            if edited.area.questionnaire_id != question.area.questionnaire_id:
+                messages.info(
+                    request,
+                    _("Deze vragenlijst was al in gebruik. Je wijziging staat in een nieuwe versie (%(version)s).")
+                    % {"version": edited.area.questionnaire.version},
+                )
+            else:
+                messages.success(request, _("De vraag is opgeslagen."))
+            return redirect("selfscan:questions_manage")
+    frozen = services.questionnaire_is_frozen(question.area.questionnaire)
+    return render(request, "selfscan/question_edit.html", {"question": question, "form": form, "frozen": frozen})
