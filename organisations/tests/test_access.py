@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
+from django.utils.html import escape
 
 from organisations.access import get_municipality_for_user, get_team_for_user
 from organisations.roles import Role, primary_role, roles_of
@@ -86,4 +87,4 @@ def test_navigation_shows_only_what_the_role_may_use(client, employee, programme
 def test_team_page_shows_members_without_scores(client, team_leader, employee, team):
     client.force_login(team_leader)
     body = client.get(reverse("organisations:team_detail", args=[team.pk])).content.decode()
-    assert employee.get_full_name() in body
+    assert escape(employee.get_full_name()) in body

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.html import escape
 
 URL = reverse("organisations:my_profile")
 
@@ -6,7 +7,7 @@ URL = reverse("organisations:my_profile")
 def test_employee_sees_own_data(client, employee):
     client.force_login(employee)
     body = client.get(URL).content.decode()
-    assert employee.email in body and employee.get_full_name() in body
+    assert employee.email in body and escape(employee.get_full_name()) in body
 
 
 def test_employee_turns_reminders_off(client, employee):
