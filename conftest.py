@@ -93,6 +93,16 @@ def programme_lead(municipality):
     return UserFactory(municipality=municipality, is_programme_lead=True, is_staff=True, is_superuser=True)
 
 
+def _planned_item(campaign, municipality):
+    from campaigns.services import calendar_feed_for, channels_create_defaults, phases_create_defaults
+    from campaigns.tests.factories import ContentItemFactory
+
+    phases_create_defaults(campaign=campaign)
+    channels_create_defaults(municipality=municipality)
+    item = ContentItemFactory(campaign=campaign, municipality=municipality)
+    return item, calendar_feed_for(municipality=municipality)
+
+
 @pytest.fixture
 def world(
     shipped_content, employee, team_leader, advisor, other_advisor, digicoach, programme_lead, team, other_municipality
@@ -102,6 +112,8 @@ def world(
     own_round, _final = open_campaign_rounds(municipalities=[team.municipality])
     other_round, _final = open_campaign_rounds(municipalities=[other_municipality], name="Andere campagne")
     question = own_round.questionnaire.areas.first().questions.first()
+    own_item, own_feed = _planned_item(own_round.campaign, team.municipality)
+    other_item, other_feed = _planned_item(other_round.campaign, other_municipality)
     return {
         "users": {
             "anonymous": None,
@@ -117,11 +129,17 @@ def world(
             "team_id": team.pk,
             "round_id": own_round.pk,
             "question_id": question.pk,
+            "campaign_id": own_round.campaign_id,
+            "item_id": own_item.pk,
+            "token": own_feed.token,
         },
         "other": {
             "municipality_id": other_municipality.pk,
             "team_id": other_team.pk,
             "round_id": other_round.pk,
             "question_id": question.pk,
+            "campaign_id": other_round.campaign_id,
+            "item_id": other_item.pk,
+            "token": other_feed.token,
         },
     }

@@ -1,6 +1,14 @@
+import secrets
+from decimal import Decimal
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+DEFAULT_BUDGET = Decimal("20000")
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
 class Campaign(models.Model):
@@ -12,6 +20,19 @@ class Campaign(models.Model):
     )
     kick_off_date = models.DateField(_("datum kick-off"))
     end_date = models.DateField(_("einddatum"))
+    budget = models.DecimalField(_("budget (euro)"), max_digits=10, decimal_places=2, default=DEFAULT_BUDGET)
+    target_scan_percent = models.PositiveSmallIntegerField(
+        _("doel: % zelfscan binnen twee maanden"), default=80, validators=PERCENT
+    )
+    target_monthly_active_percent = models.PositiveSmallIntegerField(
+        _("doel: % maandelijks actief op het leerplatform"), default=60, validators=PERCENT
+    )
+    target_rescan_percent = models.PositiveSmallIntegerField(
+        _("doel: % tweede zelfscan"), default=60, validators=PERCENT
+    )
+    target_agenda_percent = models.PositiveSmallIntegerField(
+        _("doel: % teams met Digivaardig maandelijks op de agenda"), default=90, validators=PERCENT
+    )
 
     class Meta:
         ordering = ["-kick_off_date"]
@@ -24,3 +45,168 @@ class Campaign(models.Model):
     def clean(self):
         if self.kick_off_date and self.end_date and self.end_date <= self.kick_off_date:
             raise ValidationError({"end_date": _("De einddatum moet na de kick-off liggen.")})
+        if self.budget is not None and self.budget < 0:
+            raise ValidationError({"budget": _("Het budget kan niet negatief zijn.")})
+
+
+class Phase(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="phases")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="subphases", verbose_name=_("hoofdfase")
+    )
+    code = models.CharField(_("nummer"), max_length=10)
+    name = models.CharField(_("naam"), max_length=100)
+    aim = models.TextField(_("doel"), blank=True)
+    starts_on = models.DateField(_("van"))
+    ends_on = models.DateField(_("tot en met"))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["campaign", "position"]
+        verbose_name = _("fase")
+        verbose_name_plural = _("fases")
+        constraints = [models.UniqueConstraint(fields=["campaign", "code"], name="phase_code_unique_per_campaign")]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("De einddatum ligt vóór de begindatum.")})
+
+
+class Channel(models.Model):
+    class Kind(models.TextChoices):
+        ONLINE = "online", _("Online")
+        EMAIL = "email", _("E-mail en nieuwsbrief")
+        MEETING = "meeting", _("Overleg")
+        PHYSICAL = "physical", _("Fysiek / op locatie")
+        PEOPLE = "people", _("Mensen")
+
+    municipality = models.ForeignKey(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="channels", verbose_name=_("gemeente")
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["municipality__name", "position", "name"]
+        verbose_name = _("kanaal")
+        verbose_name_plural = _("kanalen")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="channel_name_unique_per_municipality")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ContentItem(models.Model):
+    class Category(models.TextChoices):
+        HERO = "hero", _("Hero")
+        HUB = "hub", _("Hub")
+        HYGIENE = "hygiene", _("Hygiëne")
+
+    class Format(models.TextChoices):
+        VIDEO = "video", _("Video")
+        ARTICLE = "article", _("Artikel")
+        POSTER = "poster", _("Poster")
+        INFOGRAPHIC = "infographic", _("Infographic")
+        NEWSLETTER = "newsletter", _("Nieuwsbriefitem")
+        EVENT = "event", _("Bijeenkomst of sessie")
+        TIP = "tip", _("Tip")
+        EMAIL = "email", _("E-mail")
+        PRINT = "print", _("Drukwerk")
+        WEBPAGE = "webpage", _("Webpagina")
+        OTHER = "other", _("Anders")
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("Iedereen")
+        EMPLOYEES = "employees", _("Medewerkers")
+        TEAM_LEADERS = "team_leaders", _("Teamleiders/-managers")
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("Idee")
+        PLANNED = "planned", _("Gepland")
+        IN_PRODUCTION = "in_production", _("In productie")
+        PUBLISHED = "published", _("Gepubliceerd")
+        CANCELLED = "cancelled", _("Geannuleerd")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="content_items")
+    municipality = models.ForeignKey(
+        "organisations.Municipality", on_delete=models.PROTECT, related_name="content_items", verbose_name=_("gemeente")
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    category = models.CharField(_("categorie"), max_length=20, choices=Category.choices)
+    format = models.CharField(_("vorm"), max_length=20, choices=Format.choices)
+    audience = models.CharField(_("doelgroep"), max_length=20, choices=Audience.choices, default=Audience.EMPLOYEES)
+    target_personas = models.ManyToManyField(
+        "personas.Persona", related_name="content_items", blank=True, verbose_name=_("persona's")
+    )
+    channels = models.ManyToManyField(Channel, related_name="content_items", blank=True, verbose_name=_("kanalen"))
+    phase = models.ForeignKey(
+        Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="content_items", verbose_name=_("fase")
+    )
+    focuses_on_scan = models.BooleanField(_("gaat over de zelfscan"), default=False)
+    publish_on = models.DateField(_("publicatiedatum"))
+    production_deadline = models.DateField(_("deadline productie"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEA)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_content_items",
+        verbose_name=_("eigenaar"),
+    )
+    planned_cost = models.DecimalField(_("geplande kosten (euro)"), max_digits=9, decimal_places=2, default=0)
+    actual_cost = models.DecimalField(
+        _("werkelijke kosten (euro)"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    notes = models.TextField(_("notities"), blank=True)
+    material_url = models.URLField(_("link naar het materiaal"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["publish_on", "title", "pk"]
+        verbose_name = _("contentitem")
+        verbose_name_plural = _("contentitems")
+        indexes = [models.Index(fields=["campaign", "municipality", "publish_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.planned_cost is not None and self.planned_cost < 0:
+            errors["planned_cost"] = _("Kosten kunnen niet negatief zijn.")
+        if self.actual_cost is not None and self.actual_cost < 0:
+            errors["actual_cost"] = _("Kosten kunnen niet negatief zijn.")
+        if self.production_deadline and self.publish_on and self.production_deadline > self.publish_on:
+            errors["production_deadline"] = _("De deadline voor productie ligt na de publicatiedatum.")
+        if self.phase_id and self.campaign_id and self.phase.campaign_id != self.campaign_id:
+            errors["phase"] = _("Deze fase hoort bij een andere campagne.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A secret address per municipality at which Outlook can subscribe to the content calendar."""
+
+    municipality = models.OneToOneField(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agendakoppeling")
+        verbose_name_plural = _("agendakoppelingen")
+
+    def __str__(self):
+        return f"{self.municipality}"

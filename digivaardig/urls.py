@@ -39,5 +39,6 @@ urlpatterns = [
     path("organisatie/", include("organisations.urls")),
     path("personas/", include("personas.urls")),
     path("zelfscan/", include("selfscan.urls")),
+    path("campagne/", include("campaigns.urls")),
     path("", include("core.urls")),
 ]

@@ -73,3 +73,15 @@ def test_seed_demo_gives_most_employees_a_round_one_scan_and_leaves_the_demo_acc
     assert not Response.objects.filter(employee__email__endswith="@digivaardig.test").exists()
     assert Response.objects.filter(round=baseline).values("persona").distinct().count() == 4
     assert (baseline.opens_on.month, baseline.due_on.month) == (3, 5)
+
+
+def test_seed_demo_lays_out_the_plans_channels_phases_and_examples(db):
+    from campaigns.models import Channel, ContentItem, Phase
+
+    call_command("seed_demo", "--year", "2026", stdout=io.StringIO())
+    assert Channel.objects.count() == 39
+    assert list(Phase.objects.values_list("code", flat=True)) == ["0", "1", "2", "2.1", "2.2", "3"]
+    for name in ("Groningen", "Assen", "Westerkwartier"):
+        items = ContentItem.objects.filter(municipality__name=name)
+        assert set(items.values_list("category", flat=True)) == {"hero", "hub", "hygiene"}
+    assert ContentItem.objects.filter(status="published").exists()

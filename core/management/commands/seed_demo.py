@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns.demo import campaign_seed
+from campaigns.demo import campaign_seed, planner_seed
 from organisations.demo import DEMO_PASSWORD, demo_accounts_seed, employees_seed, municipalities_seed
 from selfscan.demo import scan_seed
 
@@ -25,10 +25,12 @@ class Command(BaseCommand):
             accounts = demo_accounts_seed(municipalities=municipalities)
             campaign = campaign_seed(year=year, municipalities=municipalities.values())
             scans = scan_seed(campaign=campaign)
+            content = planner_seed(campaign=campaign)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Medewerkers: {summary.created} nieuw, {summary.updated} bijgewerkt, {summary.unchanged} ongewijzigd. "
-            f"Campagne: {campaign.name}. Zelfscans: {scans['round_1']} in ronde 1, {scans['round_2']} in ronde 2. "
+            f"Campagne: {campaign.name} ({content} nieuwe contentitems). "
+            f"Zelfscans: {scans['round_1']} in ronde 1, {scans['round_2']} in ronde 2. "
             f"Klaar in {elapsed:.1f} s."
         )
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")

@@ -1,0 +1,168 @@
+import datetime
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import User
+from personas.models import Persona
+
+from .models import Campaign, Channel, ContentItem, Phase
+
+DATE = {"type": "date"}
+
+
+class ItemFilterForm(forms.Form):
+    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=None, required=False, empty_label=_("Alle"))
+    kanaal = forms.ModelChoiceField(label=_("Kanaal"), queryset=None, required=False, empty_label=_("Alle"))
+    fase = forms.ModelChoiceField(label=_("Fase"), queryset=None, required=False, empty_label=_("Alle"))
+    categorie = forms.ChoiceField(label=_("Categorie"), required=False)
+    persona = forms.ModelChoiceField(label=_("Persona"), queryset=None, required=False, empty_label=_("Alle"))
+    doelgroep = forms.ChoiceField(label=_("Doelgroep"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    eigenaar = forms.ModelChoiceField(label=_("Eigenaar"), queryset=None, required=False, empty_label=_("Iedereen"))
+
+    def __init__(self, *args, campaign, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("Alle"))]
+        self.fields["gemeente"].queryset = municipalities
+        self.fields["kanaal"].queryset = Channel.objects.filter(municipality__in=municipalities).select_related(
+            "municipality"
+        )
+        self.fields["kanaal"].label_from_instance = lambda channel: f"{channel.name} ({channel.municipality})"
+        self.fields["fase"].queryset = Phase.objects.filter(campaign=campaign)
+        self.fields["persona"].queryset = Persona.objects.all()
+        self.fields["categorie"].choices = everything + ContentItem.Category.choices
+        self.fields["doelgroep"].choices = everything + ContentItem.Audience.choices
+        self.fields["status"].choices = everything + ContentItem.Status.choices
+        self.fields["eigenaar"].queryset = User.objects.filter(owned_content_items__campaign=campaign).distinct()
+
+    def values(self):
+        if not self.is_valid():
+            return {}
+        return {
+            key: (value.pk if hasattr(value, "pk") else value)
+            for key, value in self.cleaned_data.items()
+            if value not in (None, "")
+        }
+
+
+class ContentItemForm(forms.ModelForm):
+    material_url = forms.URLField(label=_("Link naar het materiaal"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = ContentItem
+        fields = [
+            "title",
+            "municipality",
+            "category",
+            "format",
+            "audience",
+            "target_personas",
+            "channels",
+            "phase",
+            "focuses_on_scan",
+            "publish_on",
+            "production_deadline",
+            "status",
+            "owner",
+            "planned_cost",
+            "actual_cost",
+            "material_url",
+            "notes",
+        ]
+        widgets = {
+            "publish_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "production_deadline": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "target_personas": forms.CheckboxSelectMultiple,
+            "channels": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, campaign, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        self.fields["channels"].queryset = Channel.objects.filter(municipality__in=municipalities).select_related(
+            "municipality"
+        )
+        self.fields["channels"].label_from_instance = lambda channel: f"{channel.name} ({channel.municipality})"
+        self.fields["phase"].queryset = Phase.objects.filter(campaign=campaign)
+        self.fields["owner"].queryset = User.objects.filter(
+            Q(advised_municipalities__in=municipalities) | Q(is_programme_lead=True)
+        ).distinct()
+        self.fields["planned_cost"].min_value = 0
+        self.instance.campaign = campaign
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality, channels = cleaned.get("municipality"), cleaned.get("channels")
+        if municipality and channels:
+            foreign = [channel.name for channel in channels if channel.municipality_id != municipality.pk]
+            if foreign:
+                self.add_error(
+                    "channels",
+                    _("Deze kanalen horen bij een andere gemeente dan %(municipality)s: %(names)s.")
+                    % {"municipality": municipality, "names": ", ".join(foreign)},
+                )
+        return cleaned
+
+    def service_fields(self):
+        data = dict(self.cleaned_data)
+        return data.pop("target_personas"), data.pop("channels"), data
+
+
+class RescheduleForm(forms.Form):
+    publish_on = forms.DateField(label=_("Nieuwe publicatiedatum"), widget=forms.DateInput(attrs=DATE))
+
+
+class CopyForm(forms.Form):
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Kopieer naar"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, item, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = municipalities.exclude(pk=item.municipality_id).filter(
+            campaigns=item.campaign
+        )
+
+
+class CampaignSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = [
+            "name",
+            "kick_off_date",
+            "end_date",
+            "budget",
+            "target_scan_percent",
+            "target_monthly_active_percent",
+            "target_rescan_percent",
+            "target_agenda_percent",
+        ]
+        widgets = {
+            "kick_off_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        }
+
+
+class PhaseForm(forms.ModelForm):
+    class Meta:
+        model = Phase
+        fields = ["name", "aim", "starts_on", "ends_on"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "aim": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+PhaseFormSet = forms.modelformset_factory(Phase, form=PhaseForm, extra=0, can_delete=False)
+
+
+def month_from(value, default: datetime.date) -> datetime.date:
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        return default.replace(day=1)

@@ -1,0 +1,228 @@
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from campaigns.models import CalendarFeed, Channel, ContentItem
+from campaigns.services import calendar_feed_for, channels_create_defaults, phases_create_defaults
+from campaigns.tests.factories import CampaignFactory, ContentItemFactory
+from personas.models import Persona
+
+
+@pytest.fixture
+def campaign(municipality, other_municipality):
+    campaign = CampaignFactory(municipalities=[municipality, other_municipality])
+    phases_create_defaults(campaign=campaign)
+    channels_create_defaults(municipality=municipality)
+    channels_create_defaults(municipality=other_municipality)
+    return campaign
+
+
+def item_data(municipality, **overrides):
+    channel = Channel.objects.filter(municipality=municipality).first()
+    data = {
+        "title": "Succesverhaal Burgerzaken",
+        "municipality": municipality.pk,
+        "category": "hub",
+        "format": "video",
+        "audience": "employees",
+        "target_personas": [Persona.objects.get(slug="analoge-idealist").pk],
+        "channels": [channel.pk],
+        "publish_on": "2026-05-14",
+        "production_deadline": "2026-05-01",
+        "status": "planned",
+        "planned_cost": "250",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_advisor_plans_an_item(client, advisor, campaign, municipality):
+    client.force_login(advisor)
+    response = client.post(reverse("campaigns:create", args=[campaign.pk]), item_data(municipality))
+    assert response.status_code == 302
+    item = ContentItem.objects.get(title="Succesverhaal Burgerzaken")
+    assert item.campaign == campaign and item.target_personas.get().slug == "analoge-idealist"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"planned_cost": "-5"}, "Kosten kunnen niet negatief zijn."),
+        ({"production_deadline": "2026-06-01"}, "De deadline voor productie ligt na de publicatiedatum."),
+        ({"publish_on": "31-02-2026"}, "Voer een geldige datum in."),
+        ({"title": ""}, "Dit veld is verplicht."),
+    ],
+)
+def test_bad_input_gets_a_message_and_saves_nothing(client, advisor, campaign, municipality, overrides, message):
+    client.force_login(advisor)
+    response = client.post(reverse("campaigns:create", args=[campaign.pk]), item_data(municipality, **overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not ContentItem.objects.exists()
+
+
+def test_channel_of_another_municipality_gets_a_message(
+    client, programme_lead, campaign, municipality, other_municipality
+):
+    client.force_login(programme_lead)
+    foreign = Channel.objects.filter(municipality=other_municipality).first()
+    response = client.post(
+        reverse("campaigns:create", args=[campaign.pk]), item_data(municipality, channels=[foreign.pk])
+    )
+    assert "horen bij een andere gemeente" in response.content.decode()
+    assert not ContentItem.objects.exists()
+
+
+def test_advisor_cannot_plan_for_a_municipality_not_assigned(client, advisor, campaign, other_municipality):
+    client.force_login(advisor)
+    response = client.post(reverse("campaigns:create", args=[campaign.pk]), item_data(other_municipality))
+    assert response.status_code == 200
+    assert not ContentItem.objects.exists()
+
+
+def test_filters_live_in_the_url(client, advisor, campaign, municipality):
+    ContentItemFactory(campaign=campaign, municipality=municipality, title="Hero-moment", category="hero")
+    ContentItemFactory(campaign=campaign, municipality=municipality, title="Hub-moment", category="hub")
+    client.force_login(advisor)
+    body = client.get(reverse("campaigns:list", args=[campaign.pk]), {"categorie": "hero"}).content.decode()
+    assert "Hero-moment" in body and "Hub-moment" not in body
+    assert "categorie=hero" in body, "tabs and exports keep the filter"
+
+
+def test_calendar_shows_the_month_with_category_labels(client, advisor, campaign, municipality):
+    ContentItemFactory(
+        campaign=campaign,
+        municipality=municipality,
+        title="Kick-off",
+        category="hero",
+        publish_on=datetime.date(2026, 3, 1),
+    )
+    client.force_login(advisor)
+    body = client.get(reverse("campaigns:calendar", args=[campaign.pk]), {"maand": "2026-03"}).content.decode()
+    assert "maart 2026" in body and "Kick-off" in body and ">Hero</span>" in body
+    other = client.get(reverse("campaigns:calendar", args=[campaign.pk]), {"maand": "2026-04"}).content.decode()
+    assert "Kick-off" not in other
+
+
+def test_reschedule_through_the_form(client, advisor, campaign, municipality):
+    item = ContentItemFactory(campaign=campaign, municipality=municipality, publish_on=datetime.date(2026, 4, 2))
+    client.force_login(advisor)
+    response = client.post(reverse("campaigns:reschedule", args=[item.pk]), {"publish_on": "2026-06-18"})
+    assert response.url.endswith("?maand=2026-06")
+    item.refresh_from_db()
+    assert item.publish_on == datetime.date(2026, 6, 18)
+
+
+def test_copy_to_other_municipalities_in_one_step(client, programme_lead, campaign, municipality, other_municipality):
+    item = ContentItemFactory(campaign=campaign, municipality=municipality)
+    item.channels.set(Channel.objects.filter(municipality=municipality, name="Digicoaches"))
+    client.force_login(programme_lead)
+    response = client.post(reverse("campaigns:copy", args=[item.pk]), {"municipalities": [other_municipality.pk]})
+    assert response.status_code == 302
+    copy = ContentItem.objects.get(municipality=other_municipality)
+    assert list(copy.channels.values_list("name", flat=True)) == ["Digicoaches"]
+
+
+def test_exports_follow_the_filter(client, advisor, campaign, municipality):
+    ContentItemFactory(campaign=campaign, municipality=municipality, title='=HYPERLINK("x")', category="hero")
+    ContentItemFactory(campaign=campaign, municipality=municipality, title="Alleen hub", category="hub")
+    client.force_login(advisor)
+    csv_body = client.get(reverse("campaigns:export_csv", args=[campaign.pk]), {"categorie": "hero"}).content.decode()
+    assert "Alleen hub" not in csv_body and "'=HYPERLINK" in csv_body
+    xlsx = client.get(reverse("campaigns:export_xlsx", args=[campaign.pk]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet["A1"].value == "Publicatiedatum" and sheet.max_row == 3
+
+
+def test_calendar_feed_for_outlook_and_renewing_its_address(
+    client, advisor, campaign, municipality, other_municipality
+):
+    ContentItemFactory(campaign=campaign, municipality=municipality, title="Kick-off", category="hero")
+    ContentItemFactory(campaign=campaign, municipality=other_municipality, title="Van Assen")
+    ContentItemFactory(campaign=campaign, municipality=municipality, title="Geschrapt", status="cancelled")
+    token = calendar_feed_for(municipality=municipality).token
+    response = client.get(reverse("campaigns:feed", args=[token]))
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == ["[Hero] Kick-off"]
+    client.force_login(advisor)
+    client.post(reverse("campaigns:feeds", args=[campaign.pk]), {"gemeente": municipality.pk})
+    assert CalendarFeed.objects.get(municipality=municipality).token != token
+    assert client.get(reverse("campaigns:feed", args=[token])).status_code == 404
+
+
+def test_cancel_and_duplicate_by_post(client, advisor, campaign, municipality):
+    item = ContentItemFactory(campaign=campaign, municipality=municipality)
+    client.force_login(advisor)
+    response = client.post(reverse("campaigns:duplicate", args=[item.pk]))
+    assert ContentItem.objects.count() == 2 and "/item/" in response.url
+    client.post(reverse("campaigns:cancel", args=[item.pk]))
+    item.refresh_from_db()
+    assert item.status == "cancelled"
+
+
+def test_programme_lead_edits_budget_targets_and_phase_dates(client, programme_lead, campaign):
+    client.force_login(programme_lead)
+    phases = list(campaign.phases.order_by("position"))
+    data = {
+        "name": campaign.name,
+        "kick_off_date": "2026-03-01",
+        "end_date": "2026-11-30",
+        "budget": "25000",
+        "target_scan_percent": "85",
+        "target_monthly_active_percent": "60",
+        "target_rescan_percent": "60",
+        "target_agenda_percent": "90",
+        "fase-TOTAL_FORMS": str(len(phases)),
+        "fase-INITIAL_FORMS": str(len(phases)),
+    }
+    for index, phase in enumerate(phases):
+        data.update(
+            {
+                f"fase-{index}-id": phase.pk,
+                f"fase-{index}-name": phase.name,
+                f"fase-{index}-aim": phase.aim,
+                f"fase-{index}-starts_on": phase.starts_on,
+                f"fase-{index}-ends_on": phase.ends_on,
+            }
+        )
+    data["fase-0-ends_on"] = "2026-02-20"
+    assert client.post(reverse("campaigns:settings", args=[campaign.pk]), data).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.budget == 25000 and campaign.target_scan_percent == 85
+    assert campaign.phases.get(code="0").ends_on == datetime.date(2026, 2, 20)
+
+
+@pytest.mark.parametrize("name", ["campaigns:list", "campaigns:calendar", "campaigns:timeline", "campaigns:channels"])
+def test_planner_pages_use_a_fixed_number_of_queries(client, advisor, campaign, municipality, name):
+    client.force_login(advisor)
+    client.get(reverse("core:accessibility"))
+    url = reverse(name, args=[campaign.pk]) + "?maand=2026-03"
+    channels = list(Channel.objects.filter(municipality=municipality)[:2])
+    personas = list(Persona.objects.all()[:2])
+
+    def add(count):
+        for index in range(count):
+            item = ContentItemFactory(
+                campaign=campaign,
+                municipality=municipality,
+                publish_on=datetime.date(2026, 3, 1 + index % 28),
+                category=["hero", "hub", "hygiene"][index % 3],
+            )
+            item.channels.set(channels)
+            item.target_personas.set(personas)
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    add(10)
+    small = count()
+    add(490)
+    assert count() == small
