@@ -166,3 +166,18 @@ def month_from(value, default: datetime.date) -> datetime.date:
         return datetime.date(year, month, 1)
     except ValueError:
         return default.replace(day=1)
+
+
+class NewCampaignForm(forms.ModelForm):
+    with_plan_template = forms.BooleanField(
+        label=_("Vul de planning met de voorbeelden uit het communicatieplan"), required=False, initial=True
+    )
+
+    class Meta:
+        model = Campaign
+        fields = ["name", "municipalities", "kick_off_date", "end_date", "budget"]
+        widgets = {
+            "kick_off_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "municipalities": forms.CheckboxSelectMultiple,
+        }

@@ -36,6 +36,20 @@ def campaign_create(*, name: str, kick_off_date: datetime.date, end_date: dateti
     return campaign
 
 
+@transaction.atomic
+def campaign_start(*, name, kick_off_date, end_date, municipalities, budget=None, with_plan_template=False, owner=None):
+    """A new campaign with the plan's phases, every municipality's channels and, if asked, the example content."""
+    campaign = campaign_create(name=name, kick_off_date=kick_off_date, end_date=end_date, municipalities=municipalities)
+    if budget is not None:
+        campaign_update(campaign=campaign, budget=budget)
+    phases_create_defaults(campaign=campaign)
+    for municipality in municipalities:
+        channels_create_defaults(municipality=municipality)
+        if with_plan_template:
+            plan_template_apply(campaign=campaign, municipality=municipality, owner=owner)
+    return campaign
+
+
 def campaign_update(*, campaign: Campaign, **fields) -> Campaign:
     for name, value in fields.items():
         setattr(campaign, name, value)

@@ -6,6 +6,8 @@ app_name = "campaigns"
 
 urlpatterns = [
     path("", views.planner_home, name="home"),
+    path("nieuw/", views.campaign_new, name="new"),
+    path("<int:campaign_id>/voorbeeldplanning/", views.plan_template, name="plan_template"),
     path("<int:campaign_id>/", views.item_list, name="list"),
     path("<int:campaign_id>/kalender/", views.item_calendar, name="calendar"),
     path("<int:campaign_id>/tijdlijn/", views.phase_timeline, name="timeline"),

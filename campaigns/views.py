@@ -10,6 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from organisations.access import require_role
+from organisations.roles import Role
+from selfscan.services import rounds_create_for_campaign
+
 from . import exports, selectors, services
 from .access import get_campaign_for_lead, get_campaign_for_user, get_item_for_user, planner_municipalities
 from .balance import balance_warnings
@@ -18,6 +22,7 @@ from .forms import (
     ContentItemForm,
     CopyForm,
     ItemFilterForm,
+    NewCampaignForm,
     PhaseFormSet,
     RescheduleForm,
     month_from,
@@ -61,6 +66,8 @@ def item_list(request, campaign_id):
         campaign=campaign, items=list(all_items), today=timezone.localdate(), budget_summary=budget
     )
     context["budget"] = budget
+    planned = {item.municipality_id for item in all_items}
+    context["empty_municipalities"] = [m for m in context["municipalities"] if m.pk not in planned]
     context["tab"] = "list"
     return render(request, "campaigns/item_list.html", context)
 
@@ -296,3 +303,37 @@ def campaign_settings(request, campaign_id):
         messages.success(request, _("De campagne is opgeslagen."))
         return redirect("campaigns:timeline", campaign_id=campaign.pk)
     return render(request, "campaigns/settings.html", {"campaign": campaign, "form": form, "phases": phases})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_new(request):
+    require_role(request.user, Role.PROGRAMME_LEAD)
+    form = NewCampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        campaign = services.campaign_start(**form.cleaned_data, owner=request.user)
+        rounds_create_for_campaign(campaign=campaign)
+        messages.success(
+            request, _("Campagne %(name)s is aangemaakt, met fases en zelfscanrondes.") % {"name": campaign.name}
+        )
+        return redirect("campaigns:list", campaign_id=campaign.pk)
+    return render(request, "campaigns/campaign_new.html", {"form": form})
+
+
+@login_required
+@require_POST
+def plan_template(request, campaign_id):
+    campaign = get_campaign_for_user(request.user, campaign_id)
+    municipality = (
+        planner_municipalities(request.user).filter(campaigns=campaign, pk=request.POST.get("gemeente")).first()
+    )
+    if municipality is None:
+        raise Http404
+    added = services.plan_template_apply(campaign=campaign, municipality=municipality, owner=request.user)
+    if added:
+        messages.success(
+            request, _("%(count)s voorbeelditems toegevoegd voor %(name)s.") % {"count": added, "name": municipality}
+        )
+    else:
+        messages.info(request, _("%(name)s heeft al een planning; er is niets toegevoegd.") % {"name": municipality})
+    return redirect("campaigns:list", campaign_id=campaign.pk)

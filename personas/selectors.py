@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from .models import AttentionPoint, Audience, ComBStatement, EditRecord, Message, Persona
 
@@ -6,7 +6,10 @@ EMPLOYEE, TEAM_LEADER = "employee", "team_leader"
 
 
 def persona_overview():
-    return Persona.objects.annotate(message_count=Count("audience__messages")).select_related("audience")
+    return Persona.objects.annotate(
+        message_count=Count("audience__messages", distinct=True),
+        content_count=Count("content_items", filter=~Q(content_items__status="cancelled"), distinct=True),
+    ).select_related("audience")
 
 
 def persona_detail(*, slug: str) -> Persona:

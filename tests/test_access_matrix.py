@@ -79,6 +79,8 @@ MATRIX = {
     "campaigns:feeds": row(LOGIN, 403, 403, 404, OK, 403, OK),
     "campaigns:create": row(LOGIN, 403, 403, 404, OK, 403, OK),
     "campaigns:settings": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "campaigns:new": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "campaigns:plan_template": logged_in(405),
     "campaigns:edit": row(LOGIN, 403, 403, 404, OK, 403, OK),
     "campaigns:reschedule": row(LOGIN, 403, 403, 404, OK, 403, OK),
     "campaigns:copy": row(LOGIN, 403, 403, 404, OK, 403, OK),

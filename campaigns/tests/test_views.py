@@ -226,3 +226,50 @@ def test_planner_pages_use_a_fixed_number_of_queries(client, advisor, campaign, 
     small = count()
     add(490)
     assert count() == small
+
+
+def test_programme_lead_starts_a_campaign_from_the_plan_template(client, programme_lead, municipality):
+    from selfscan.models import Round
+
+    client.force_login(programme_lead)
+    response = client.post(
+        reverse("campaigns:new"),
+        {
+            "name": "Digivaardig 2027",
+            "municipalities": [municipality.pk],
+            "kick_off_date": "2027-03-01",
+            "end_date": "2027-11-30",
+            "budget": "20000",
+            "with_plan_template": "on",
+        },
+    )
+    assert response.status_code == 302
+    campaign = municipality.campaigns.get(name="Digivaardig 2027")
+    assert campaign.phases.count() == 6 and campaign.content_items.count() > 20
+    assert list(Round.objects.filter(campaign=campaign).values_list("number", flat=True)) == [1, 2]
+
+
+def test_end_before_start_is_refused(client, programme_lead, municipality):
+    client.force_login(programme_lead)
+    response = client.post(
+        reverse("campaigns:new"),
+        {
+            "name": "Fout",
+            "municipalities": [municipality.pk],
+            "kick_off_date": "2027-03-01",
+            "end_date": "2027-01-01",
+            "budget": "20000",
+        },
+    )
+    assert "De einddatum moet na de kick-off liggen." in response.content.decode()
+    assert not municipality.campaigns.filter(name="Fout").exists()
+
+
+def test_advisor_adds_the_plan_template_to_an_empty_municipality(client, advisor, campaign, municipality):
+    client.force_login(advisor)
+    assert "voorbeeldplanning" in client.get(reverse("campaigns:list", args=[campaign.pk])).content.decode()
+    client.post(reverse("campaigns:plan_template", args=[campaign.pk]), {"gemeente": municipality.pk})
+    count = ContentItem.objects.filter(municipality=municipality).count()
+    assert count > 20
+    client.post(reverse("campaigns:plan_template", args=[campaign.pk]), {"gemeente": municipality.pk})
+    assert ContentItem.objects.filter(municipality=municipality).count() == count

@@ -180,3 +180,15 @@ def test_persona_pages_do_not_grow_with_more_texts(client, advisor, url):
         ComBStatement(persona=persona(), kind="needs", text=f"Extra {i}", position=50 + i) for i in range(20)
     )
     assert count() == small
+
+
+def test_overview_counts_messages_and_content_aimed_at_each_persona(client, advisor, municipality):
+    from campaigns.tests.factories import CampaignFactory, ContentItemFactory
+
+    campaign = CampaignFactory(municipalities=[municipality])
+    for status in ("planned", "published", "cancelled"):
+        ContentItemFactory(campaign=campaign, municipality=municipality, status=status).target_personas.add(persona())
+    client.force_login(advisor)
+    body = client.get(reverse("personas:overview")).content.decode()
+    assert "2 contentitems richten zich op deze persona" in body
+    assert "5 communicatieboodschappen" in body
