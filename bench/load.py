@@ -25,9 +25,9 @@ def run(*args, env, **kwargs):
     return subprocess.run(list(args), cwd=BASE_DIR, env=env, check=True, **kwargs)
 
 
-def aggregated(prefix):
+def stats_row(prefix, name="Aggregated"):
     with open(f"{prefix}_stats.csv", newline="") as handle:
-        return next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+        return next((row for row in csv.DictReader(handle) if row["Name"] == name), None)
 
 
 def main():
@@ -128,12 +128,29 @@ def main():
         server.terminate()
         server.wait(timeout=30)
 
-    mix, healthz = aggregated(OUT / "mix"), aggregated(OUT / "healthz")
+    mix, healthz = stats_row(OUT / "mix"), stats_row(OUT / "healthz")
     print(f"p95_ms: {mix['95%']}")
     print(f"p99_ms: {mix['99%']}")
     print(f"requests_per_s: {float(mix['Requests/s']):.1f}")
     print(f"failures: {mix['Failure Count']}")
     print(f"healthz_requests_per_s: {float(healthz['Requests/s']):.1f}")
+    submits = stats_row(OUT / "mix", "scan submit")
+    accepted = int(submits["Request Count"]) - int(submits["Failure Count"]) if submits else 0
+    stored = int(
+        subprocess.run(
+            [python, "manage.py", "shell", "-c", STORED_SCRIPT % emails],
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    print(f"scan_submissions_accepted: {accepted}")
+    print(f"scan_submissions_stored: {stored}")
+    print(f"lost_submissions: {max(0, accepted - stored)}")
     print(f"mix_to_healthz_ratio: {float(mix['Requests/s']) / float(healthz['Requests/s']):.3f}")
 
 
@@ -141,13 +158,20 @@ def main():
 LOAD_ACCOUNTS_SCRIPT = """
 from django.contrib.auth.hashers import make_password
 from organisations.models import User
-users = list(User.objects.filter(email__contains='.digivaardig.test').exclude(email__endswith='@digivaardig.test')
-             .order_by('pk')[:%d])
+users = list(User.objects.filter(email__contains='.digivaardig.test', scan_responses__isnull=True)
+             .exclude(email__endswith='@digivaardig.test').order_by('pk')[:%d])
 hashed = make_password('digivaardig-demo')
 for user in users:
     user.password = hashed
 User.objects.bulk_update(users, ['password'])
 print(','.join(user.email for user in users))
+"""
+
+
+# Counts the submitted zelfscans of the load-test employees, as the database holds them.
+STORED_SCRIPT = """
+from selfscan.models import Response
+print(Response.objects.filter(employee__email__in='%s'.split(','), submitted_at__isnull=False).count())
 """
 
 

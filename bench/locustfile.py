@@ -11,6 +11,7 @@ from locust import HttpUser, between, task
 
 PASSWORD = os.environ.get("LOAD_PASSWORD", "digivaardig-demo")
 EMPLOYEE_EMAILS = os.environ.get("LOAD_EMPLOYEES", "medewerker@digivaardig.test").split(",")
+FALLBACK_EMAILS = list(EMPLOYEE_EMAILS)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -37,11 +38,46 @@ class PortalUser(HttpUser):
         self.client.post(url, {**data, "csrfmiddlewaretoken": token}, name=f"{name} (post)")
 
 
+START_FORM = re.compile(r'action="(/zelfscan/ronde/\d+/starten/)"')
+QUESTION = re.compile(r'name="(vraag_\d+)" id="[^"]+" value="(\d+)"')
+
+
 class Employee(PortalUser):
     weight = 6
 
     def pick_email(self):
-        return random.choice(EMPLOYEE_EMAILS)
+        # Each simulated employee is a different person, so every scan is a separate submission.
+        return EMPLOYEE_EMAILS.pop() if EMPLOYEE_EMAILS else random.choice(FALLBACK_EMAILS)
+
+    def on_start(self):
+        super().on_start()
+        self.take_scan()
+
+    def take_scan(self):
+        home = self.client.get("/zelfscan/", name="scan home")
+        match = START_FORM.search(home.text)
+        if not match:
+            return
+        page = self.client.post(match.group(1), {"csrfmiddlewaretoken": self.csrf(home.text)}, name="scan start")
+        for _ in range(10):
+            if "/controleren/" in page.url:
+                break
+            answers = {}
+            for field, value in QUESTION.findall(page.text):
+                answers.setdefault(field, []).append(value)
+            data = {field: random.choice(values) for field, values in answers.items()}
+            data.update({"actie": "volgende", "csrfmiddlewaretoken": self.csrf(page.text)})
+            self.wait()
+            page = self.client.post(page.url, data, name="scan step")
+        with self.client.post(
+            page.url, {"csrfmiddlewaretoken": self.csrf(page.text)}, name="scan submit", catch_response=True
+        ) as submitted:
+            if "/uitslag/" not in submitted.url:
+                submitted.failure(f"submit ended on {submitted.url}")
+
+    @staticmethod
+    def csrf(text):
+        return CSRF.search(text).group(1)
 
     @task(5)
     def start_page(self):
@@ -67,6 +103,11 @@ class TeamLeader(PortalUser):
 class Advisor(PortalUser):
     weight = 2
     email = "adviseur@digivaardig.test"
+
+    @task(3)
+    def calendar(self):
+        planner = self.client.get("/campagne/", name="planner list")
+        self.client.get(f"{planner.url}kalender/?maand=2026-05", name="planner calendar")
 
     @task
     def municipalities(self):
