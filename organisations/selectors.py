@@ -1,12 +1,18 @@
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Municipality, Team, User
 
 
+def _count_of(queryset):
+    # A correlated subquery per figure: joining teams and employees together would multiply the rows.
+    return Coalesce(Subquery(queryset.values("municipality").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
 def municipality_list_with_counts(*, municipalities):
     return municipalities.annotate(
-        team_count=Count("teams", distinct=True),
-        employee_count=Count("employees", filter=Q(employees__is_active=True), distinct=True),
+        team_count=_count_of(Team.objects.filter(municipality=OuterRef("pk"))),
+        employee_count=_count_of(User.objects.filter(municipality=OuterRef("pk"), is_active=True)),
     ).order_by("name")
 
 
