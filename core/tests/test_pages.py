@@ -42,3 +42,8 @@ def test_active_session_stays(client, employee):
     session[IDLE_KEY] = int(time.time()) - 30 * 60
     session.save()
     assert client.get(reverse("core:start_employee")).status_code == 200
+
+
+def test_pages_stay_dutch_for_a_browser_that_asks_for_english(client, db):
+    body = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Wachtwoord" in body and "Password" not in body
