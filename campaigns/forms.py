@@ -36,6 +36,9 @@ class ItemFilterForm(forms.Form):
         self.fields["doelgroep"].choices = everything + ContentItem.Audience.choices
         self.fields["status"].choices = everything + ContentItem.Status.choices
         self.fields["eigenaar"].queryset = User.objects.filter(owned_content_items__campaign=campaign).distinct()
+        # Rendered by hand, not through crispy: the filter sits on every planner page.
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
 
     def values(self):
         if not self.is_valid():

@@ -42,6 +42,7 @@ def _planner(request, campaign):
         "campaign": campaign,
         "municipalities": municipalities,
         "filter_form": form,
+        "filters": filters,
         "items": items,
         "querystring": querystring.urlencode(),
     }
@@ -60,10 +61,16 @@ def planner_home(request):
 def item_list(request, campaign_id):
     campaign = get_campaign_for_user(request.user, campaign_id)
     context = _planner(request, campaign)
-    all_items = selectors.content_items(campaign=campaign, municipalities=context["municipalities"])
+    context["items"] = list(context["items"])
+    # The balance checks look at the whole plan; without filters that is the list already loaded.
+    all_items = (
+        list(selectors.content_items(campaign=campaign, municipalities=context["municipalities"]))
+        if context["filters"]
+        else context["items"]
+    )
     budget = selectors.budget_summary(campaign=campaign, municipalities=context["municipalities"])
     context["warnings"] = balance_warnings(
-        campaign=campaign, items=list(all_items), today=timezone.localdate(), budget_summary=budget
+        campaign=campaign, items=all_items, today=timezone.localdate(), budget_summary=budget
     )
     context["budget"] = budget
     planned = {item.municipality_id for item in all_items}

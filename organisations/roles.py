@@ -1,6 +1,7 @@
 """The roles a person can hold, several at once, derived from what the data says about them."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +18,7 @@ ROLE_PRIORITY = [Role.PROGRAMME_LEAD, Role.ADVISOR, Role.TEAM_LEADER, Role.DIGIC
 
 
 def roles_of(user) -> frozenset:
-    """Roles of a user, computed once per user object (two small queries at most)."""
+    """Roles of a user, computed once per user object (one small query)."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     cached = getattr(user, "_roles_cache", None)
@@ -28,9 +29,20 @@ def roles_of(user) -> frozenset:
         roles.add(Role.PROGRAMME_LEAD)
     if user.is_digicoach:
         roles.add(Role.DIGICOACH)
-    if user.led_teams.exists():
+    from .models import Team, User
+
+    leads, advises = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            leads=Exists(Team.leaders.through.objects.filter(user_id=OuterRef("pk"))),
+            advises=Exists(User.advised_municipalities.through.objects.filter(user_id=OuterRef("pk"))),
+        )
+        .values_list("leads", "advises")
+        .get()
+    )
+    if leads:
         roles.add(Role.TEAM_LEADER)
-    if user.advised_municipalities.exists():
+    if advises:
         roles.add(Role.ADVISOR)
     user._roles_cache = frozenset(roles)
     return user._roles_cache

@@ -26,7 +26,7 @@ def test_a_person_can_hold_several_roles(team, municipality):
 
 
 def test_roles_are_computed_once_per_user_object(team_leader, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         roles_of(team_leader)
     with django_assert_num_queries(0):
         roles_of(team_leader)
