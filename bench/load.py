@@ -25,6 +25,19 @@ def run(*args, env, **kwargs):
     return subprocess.run(list(args), cwd=BASE_DIR, env=env, check=True, **kwargs)
 
 
+def django_shell(script, *, env):
+    """The last line a script prints in `manage.py shell`."""
+    result = subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", "shell", "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
 def stats_row(prefix, name="Aggregated"):
     with open(f"{prefix}_stats.csv", newline="") as handle:
         return next((row for row in csv.DictReader(handle) if row["Name"] == name), None)
@@ -51,18 +64,7 @@ def main():
     run(python, "manage.py", "migrate", "--no-input", env=env, stdout=subprocess.DEVNULL)
     run(python, "manage.py", "collectstatic", "--no-input", env=env, stdout=subprocess.DEVNULL)
     run(python, "manage.py", "seed_demo", "--employees", "50000", env=env, stdout=subprocess.DEVNULL)
-    emails = (
-        subprocess.run(
-            [python, "manage.py", "shell", "-c", LOAD_ACCOUNTS_SCRIPT % LOAD_EMPLOYEES],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    emails = django_shell(LOAD_ACCOUNTS_SCRIPT % LOAD_EMPLOYEES, env=env)
 
     workers = str(2 * (os.cpu_count() or 1) + 1)
     server = subprocess.Popen(
@@ -136,18 +138,7 @@ def main():
     print(f"healthz_requests_per_s: {float(healthz['Requests/s']):.1f}")
     submits = stats_row(OUT / "mix", "scan submit")
     accepted = int(submits["Request Count"]) - int(submits["Failure Count"]) if submits else 0
-    stored = int(
-        subprocess.run(
-            [python, "manage.py", "shell", "-c", STORED_SCRIPT % emails],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    stored = int(django_shell(STORED_SCRIPT % emails, env=env))
     print(f"scan_submissions_accepted: {accepted}")
     print(f"scan_submissions_stored: {stored}")
     print(f"lost_submissions: {max(0, accepted - stored)}")

@@ -88,32 +88,34 @@ class Audience(models.Model):
         return self.name
 
 
-class AttentionPoint(models.Model):
-    audience = models.ForeignKey(Audience, on_delete=models.CASCADE, related_name="attention_points")
+class AudienceText(models.Model):
+    """An ordered line of text for an audience (subclasses add the audience): a point or a message."""
+
     text = models.CharField(_("tekst"), max_length=500)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
+        abstract = True
         ordering = ["audience", "position", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class AttentionPoint(AudienceText):
+    audience = models.ForeignKey(Audience, on_delete=models.CASCADE, related_name="attention_points")
+
+    class Meta(AudienceText.Meta):
         verbose_name = _("aandachtspunt")
         verbose_name_plural = _("aandachtspunten")
 
-    def __str__(self):
-        return self.text
 
-
-class Message(models.Model):
+class Message(AudienceText):
     audience = models.ForeignKey(Audience, on_delete=models.CASCADE, related_name="messages")
-    text = models.CharField(_("tekst"), max_length=500)
-    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    class Meta:
-        ordering = ["audience", "position", "pk"]
+    class Meta(AudienceText.Meta):
         verbose_name = _("communicatieboodschap")
         verbose_name_plural = _("communicatieboodschappen")
-
-    def __str__(self):
-        return self.text
 
 
 class EditRecord(models.Model):
