@@ -175,3 +175,15 @@ def test_admin_is_for_staff_only(world):
         response = client_for(world["users"][role]).get(reverse("admin:index"))
         assert response.status_code == 302 and "/beheer/login/" in response.url
     assert client_for(world["users"]["programme_lead"]).get(reverse("admin:index")).status_code == 200
+
+
+def test_admin_lists_open_for_the_programme_lead(world):
+    from django.contrib import admin
+
+    client = client_for(world["users"]["programme_lead"])
+    broken = []
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        if client.get(url).status_code != 200:
+            broken.append(url)
+    assert broken == []
