@@ -96,19 +96,6 @@ class ContentItemForm(forms.ModelForm):
         self.fields["planned_cost"].min_value = 0
         self.instance.campaign = campaign
 
-    def clean(self):
-        cleaned = super().clean()
-        municipality, channels = cleaned.get("municipality"), cleaned.get("channels")
-        if municipality and channels:
-            foreign = [channel.name for channel in channels if channel.municipality_id != municipality.pk]
-            if foreign:
-                self.add_error(
-                    "channels",
-                    _("Deze kanalen horen bij een andere gemeente dan %(municipality)s: %(names)s.")
-                    % {"municipality": municipality, "names": ", ".join(foreign)},
-                )
-        return cleaned
-
     def service_fields(self):
         data = dict(self.cleaned_data)
         return data.pop("target_personas"), data.pop("channels"), data

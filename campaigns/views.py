@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import add_service_errors
 from organisations.access import require_role
 from organisations.roles import Role
 from selfscan.services import rounds_create_for_campaign
@@ -211,16 +212,11 @@ def item_create(request, campaign_id):
         try:
             item = services.content_item_create(campaign=campaign, personas=personas, channels=channels, **fields)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("'%(title)s' staat in de planning.") % {"title": item.title})
             return redirect("campaigns:list", campaign_id=campaign.pk)
     return render(request, "campaigns/item_form.html", {"campaign": campaign, "form": form, "item": None})
-
-
-def _add_errors(form, error):
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
@@ -234,7 +230,7 @@ def item_edit(request, item_id):
         try:
             services.content_item_update(item=item, personas=personas, channels=channels, **fields)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("'%(title)s' is opgeslagen.") % {"title": item.title})
             return redirect("campaigns:list", campaign_id=item.campaign_id)

@@ -143,8 +143,6 @@ STORAGES = {
         )
     },
 }
-# Tests render templates without running collectstatic first.
-WHITENOISE_MANIFEST_STRICT = False
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="filemail://" + str(VAR_DIR / "mail"))
 vars().update(EMAIL_CONFIG)

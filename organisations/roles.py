@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from .models import Team, User
+
 
 class Role(models.TextChoices):
     EMPLOYEE = "employee", _("Medewerker")
@@ -29,8 +31,6 @@ def roles_of(user) -> frozenset:
         roles.add(Role.PROGRAMME_LEAD)
     if user.is_digicoach:
         roles.add(Role.DIGICOACH)
-    from .models import Team, User
-
     leads, advises = (
         User.objects.filter(pk=user.pk)
         .annotate(

@@ -39,15 +39,6 @@ class RoundDatesForm(forms.ModelForm):
         fields = ["opens_on", "due_on", "closes_on"]
         widgets = {name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d") for name in fields}
 
-    def clean(self):
-        cleaned = super().clean()
-        opens_on, due_on, closes_on = (cleaned.get(name) for name in self.Meta.fields)
-        if opens_on and due_on and closes_on and not opens_on <= due_on <= closes_on:
-            raise forms.ValidationError(
-                _("De data moeten in deze volgorde liggen: open vanaf, graag af vóór, sluit op.")
-            )
-        return cleaned
-
 
 class QuestionForm(forms.Form):
     text = forms.CharField(label=_("Vraag"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -112,6 +113,10 @@ class Round(models.Model):
 
     def __str__(self):
         return f"{self.campaign} – {self.get_number_display()}"
+
+    def clean(self):
+        if self.opens_on and self.due_on and self.closes_on and not self.opens_on <= self.due_on <= self.closes_on:
+            raise ValidationError(_("De data moeten in deze volgorde liggen: open vanaf, graag af vóór, sluit op."))
 
     def is_open_on(self, day):
         return self.opens_on <= day <= self.closes_on

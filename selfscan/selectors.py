@@ -23,10 +23,10 @@ def questions_for_round(*, round):
     return list(questions.order_by("area__position", "position", "pk"))
 
 
-def scan_steps(*, round):
+def scan_steps(*, round, questions=None):
     """The pages of the scan: one per area, with the questions that apply to this round."""
     steps = {}
-    for question in questions_for_round(round=round):
+    for question in questions if questions is not None else questions_for_round(round=round):
         steps.setdefault(question.area, []).append(question)
     return [{"area": area, "questions": questions} for area, questions in steps.items()]
 
@@ -35,8 +35,8 @@ def answers_of(*, response):
     return dict(Answer.objects.filter(response=response).values_list("question_id", "value"))
 
 
-def missing_questions(*, round, answers):
-    return [question for question in questions_for_round(round=round) if question.pk not in answers]
+def missing_questions(*, questions, answers):
+    return [question for question in questions if question.pk not in answers]
 
 
 def result_areas(*, response):

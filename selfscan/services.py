@@ -56,8 +56,6 @@ def rounds_create_for_campaign(*, campaign) -> list[Round]:
 
 
 def round_update_dates(*, scan_round: Round, opens_on, due_on, closes_on) -> Round:
-    if not opens_on <= due_on <= closes_on:
-        raise ValidationError(_("De data moeten in deze volgorde liggen: open vanaf, graag af vóór, sluit op."))
     scan_round.opens_on, scan_round.due_on, scan_round.closes_on = opens_on, due_on, closes_on
     scan_round.full_clean()
     scan_round.save(update_fields=["opens_on", "due_on", "closes_on"])
@@ -98,9 +96,10 @@ def response_save_answers(*, response: Response, answers: dict, step: int) -> No
 def response_submit(*, response: Response) -> bool:
     """Score and finalise the response. Returns False when it was already submitted (e.g. a second click)."""
     answers = answers_of(response=response)
-    if missing_questions(round=response.round, answers=answers):
+    questions = questions_for_round(round=response.round)
+    if missing_questions(questions=questions, answers=answers):
         raise ValidationError(_("Nog niet alle vragen zijn beantwoord."))
-    outcome = scoring.score_answers(questions_for_round(round=response.round), answers)
+    outcome = scoring.score_answers(questions, answers)
     persona = Persona.objects.filter(slug=outcome.persona_slug).first()
     areas = {area.code: area for area in Area.objects.filter(questionnaire_id=response.round.questionnaire_id)}
     with transaction.atomic():

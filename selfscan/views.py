@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import add_service_errors
 from organisations.access import require_role
 from organisations.roles import Role
 
@@ -112,14 +113,15 @@ def scan_review(request, round_id):
             messages.error(request, " ".join(error.messages))
         else:
             return redirect("selfscan:result", round_id=scan_round.pk)
-    steps = selectors.scan_steps(round=scan_round)
+    questions = selectors.questions_for_round(round=scan_round)
+    steps = selectors.scan_steps(round=scan_round, questions=questions)
     for number, step in enumerate(steps, start=1):
         step["number"] = number
         step["rows"] = [
             (q, q.options[answers[q.pk] - 1] if q.pk in answers and answers[q.pk] <= len(q.options) else None)
             for q in step["questions"]
         ]
-    missing = selectors.missing_questions(round=scan_round, answers=answers)
+    missing = selectors.missing_questions(questions=questions, answers=answers)
     return render(request, "selfscan/review.html", {"round": scan_round, "steps": steps, "missing": missing})
 
 
@@ -179,8 +181,7 @@ def question_edit(request, question_id):
         try:
             edited = services.question_update(question=question, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             if edited.area.questionnaire_id != question.area.questionnaire_id:
                 messages.info(
