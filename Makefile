@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 # The demo and the tests run with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
+# Every first-party package; the layers between them are in .importlinter.
+APPS := digivaardig core common organisations personas selfscan campaigns
+
 .PHONY: install run test lint format bench e2e
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -23,7 +26,8 @@ run: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/bandit -q -r digivaardig core organisations personas selfscan campaigns -x '*/tests/*' --severity-level medium --confidence-level medium
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/bandit -q -r $(APPS) -x '*/tests/*' --severity-level medium --confidence-level medium
 
 format: install
 	$(VENV)/bin/ruff check --fix .

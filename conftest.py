@@ -1,6 +1,11 @@
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from organisations.tests.factories import MunicipalityFactory, TeamFactory, UserFactory
 from selfscan.tests.factories import open_campaign_rounds
@@ -15,26 +20,57 @@ def service_unavailable(reason: str):
     pytest.skip(reason)
 
 
+# The data migrations that ship content, as (app, migration, a model that is empty until it ran).
+SHIPPED_DATA_MIGRATIONS = [
+    ("personas", "0002_plan_text", "Persona"),
+    ("selfscan", "0002_default_questionnaire", "Questionnaire"),
+]
+
+
 @pytest.fixture
 def shipped_content(db):
-    """Transactional tests empty every table afterwards; reload what the data migrations ship."""
-    from personas import models as persona_models
-    from personas.plan_text import load_plan_text
-    from selfscan import models as scan_models
-    from selfscan.default_questionnaire import load_default_questionnaire
+    """Transactional tests empty every table afterwards; reload what the data migrations ship,
+    by running the migrations' own loaders (so tests see exactly what a fresh database gets)."""
+    for app_label, migration, model_name in SHIPPED_DATA_MIGRATIONS:
+        if not django_apps.get_model(app_label, model_name).objects.exists():
+            importlib.import_module(f"{app_label}.migrations.{migration}").load(django_apps, None)
 
-    if not persona_models.Persona.objects.exists():
-        load_plan_text(
-            Persona=persona_models.Persona,
-            ComBStatement=persona_models.ComBStatement,
-            Audience=persona_models.Audience,
-            AttentionPoint=persona_models.AttentionPoint,
-            Message=persona_models.Message,
-        )
-    if not scan_models.Questionnaire.objects.exists():
-        load_default_questionnaire(
-            Questionnaire=scan_models.Questionnaire, Area=scan_models.Area, Question=scan_models.Question
-        )
+
+@pytest.fixture
+def query_count():
+    """`query_count(client, url, at_most=N, cold=True)`: the number of queries of one GET, which must
+    answer 200 and make at most N queries (absolute upper bound; the failure lists the queries).
+
+    The first request of a session writes its activity time (once a minute); the fixture makes a
+    warm-up request per client first, so two counts of the same page compare like with like.
+    `cold` empties the cache first: the count of a page whose data just changed.
+    """
+    from django.core.cache import cache
+
+    warmed = set()
+
+    def count(client, url, *, at_most: int, cold: bool = True) -> int:
+        if id(client) not in warmed:
+            client.get(reverse("core:accessibility"))
+            warmed.add(id(client))
+        if cold:
+            cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        queries = [query["sql"] for query in context.captured_queries]
+        assert len(queries) <= at_most, f"{url}: {len(queries)} queries, at most {at_most}:\n" + "\n".join(queries)
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (cached pages are keyed on ids a rolled-back test reuses)."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,40 +1,93 @@
+"""Access to the campaign planner: each helper returns the scope a planner view works in.
+
+A scope is computed once per request: the campaign and the municipalities of it that this person
+may plan (all for the programme lead, the advised ones for an advisor). Views never compute it again.
+"""
+
+from dataclasses import dataclass, field
+
 from django.http import Http404
 
-from organisations.access import require_role, visible_municipalities
+from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.models import Municipality
 from organisations.roles import Role
 
 from .models import Campaign, ContentItem
 
-PLANNER_ROLES = (Role.ADVISOR, Role.PROGRAMME_LEAD)
+
+@dataclass(frozen=True)
+class PlannerScope:
+    """What a planner view may show and change.
+
+    campaign: the Campaign. municipalities: the campaign's municipalities this person may plan,
+    ordered by name (a tuple, loaded once). item: the ContentItem the URL names, if any.
+    """
+
+    campaign: Campaign
+    municipalities: tuple[Municipality, ...]
+    item: ContentItem | None = None
+    _ids: frozenset = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_ids", frozenset(municipality.pk for municipality in self.municipalities))
+
+    @property
+    def municipality_ids(self) -> frozenset:
+        return self._ids
+
+    def municipality_queryset(self):
+        """The same municipalities as a lazy queryset, for form choices."""
+        return Municipality.objects.filter(pk__in=self._ids).order_by("name")
+
+    def municipality(self, value) -> Municipality | None:
+        """The municipality of the scope whose id is `value` (text from a form or URL), else None."""
+        try:
+            wanted = int(value)
+        except (TypeError, ValueError):
+            return None
+        return next((municipality for municipality in self.municipalities if municipality.pk == wanted), None)
 
 
 def planner_municipalities(user):
-    require_role(user, *PLANNER_ROLES)
+    """All municipalities the campaign team member may plan, any campaign (lazy queryset); 403 otherwise."""
+    require_campaign_team(user)
     return visible_municipalities(user)
 
 
-def get_campaign_for_user(user, campaign_id) -> Campaign:
-    municipalities = planner_municipalities(user)
+def _scope(user, campaign, item=None) -> PlannerScope:
+    municipalities = tuple(planner_municipalities(user).filter(campaigns=campaign).order_by("name"))
+    if not municipalities:
+        raise Http404
+    return PlannerScope(campaign=campaign, municipalities=municipalities, item=item)
+
+
+def get_planner_scope(user, campaign_id) -> PlannerScope:
+    """The campaign and the municipalities of it `user` may plan. 403 outside the campaign team,
+    404 when the campaign does not exist or has none of the person's municipalities."""
+    require_campaign_team(user)
     try:
-        return Campaign.objects.filter(municipalities__in=municipalities).distinct().get(pk=campaign_id)
+        campaign = Campaign.objects.get(pk=campaign_id)
     except (Campaign.DoesNotExist, ValueError):
         raise Http404 from None
+    return _scope(user, campaign)
+
+
+def get_item_scope(user, item_id) -> PlannerScope:
+    """The item and its campaign's scope, if the item's municipality is one `user` may plan; else 404."""
+    require_campaign_team(user)
+    try:
+        item = ContentItem.objects.select_related("campaign", "municipality", "phase").get(
+            pk=item_id, municipality__in=visible_municipalities(user)
+        )
+    except (ContentItem.DoesNotExist, ValueError):
+        raise Http404 from None
+    return _scope(user, item.campaign, item=item)
 
 
 def get_campaign_for_lead(user, campaign_id) -> Campaign:
+    """Any campaign, for the programme lead only (403 for others, 404 when it does not exist)."""
     require_role(user, Role.PROGRAMME_LEAD)
     try:
         return Campaign.objects.get(pk=campaign_id)
     except (Campaign.DoesNotExist, ValueError):
-        raise Http404 from None
-
-
-def get_item_for_user(user, item_id) -> ContentItem:
-    """An item of a municipality the advisor is assigned to (all for the programme lead); 404 otherwise."""
-    municipalities = planner_municipalities(user)
-    try:
-        return ContentItem.objects.select_related("campaign", "municipality", "phase").get(
-            pk=item_id, municipality__in=municipalities
-        )
-    except (ContentItem.DoesNotExist, ValueError):
         raise Http404 from None

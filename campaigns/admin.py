@@ -1,19 +1,8 @@
 from django.contrib import admin
 
-from .models import CalendarFeed, Campaign, Channel, ContentItem, Phase
-
-
-class PhaseInline(admin.TabularInline):
-    model = Phase
-    extra = 0
-    fields = ["code", "name", "parent", "starts_on", "ends_on", "position"]
-
-
-@admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
-    list_display = ["name", "kick_off_date", "end_date", "budget"]
-    filter_horizontal = ["municipalities"]
-    inlines = [PhaseInline]
+# The Campaign admin lives in core.admin: adding a campaign starts a programme year across apps.
+from .caching import plan_changed
+from .models import CalendarFeed, Channel, ContentItem
 
 
 @admin.register(Channel)
@@ -23,8 +12,26 @@ class ChannelAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class PlanChangedMixin:
+    """Admin edits bypass the services; they still invalidate the cached planner pages."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        plan_changed(campaign_id=obj.campaign_id)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        plan_changed(campaign_id=obj.campaign_id)
+
+    def delete_queryset(self, request, queryset):
+        campaign_ids = set(queryset.values_list("campaign_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for campaign_id in campaign_ids:
+            plan_changed(campaign_id=campaign_id)
+
+
 @admin.register(ContentItem)
-class ContentItemAdmin(admin.ModelAdmin):
+class ContentItemAdmin(PlanChangedMixin, admin.ModelAdmin):
     list_display = ["title", "municipality", "category", "phase", "publish_on", "status", "planned_cost"]
     list_filter = ["campaign", "municipality", "category", "status"]
     list_select_related = ["municipality", "phase"]

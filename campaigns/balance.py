@@ -6,9 +6,10 @@ from collections import defaultdict
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.dates import month_start, months_between
 from personas.models import Persona
 
-from .models import ContentItem
+from .models import ContentItem, Phase
 
 NOT_STARTED = {ContentItem.Status.IDEA, ContentItem.Status.PLANNED}
 
@@ -18,12 +19,19 @@ def _month_label(month):
 
 
 def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=None) -> list[dict]:
-    """`items`: the campaign's items of the municipalities shown, unfiltered, with phases loaded."""
-    active = [item for item in items if item.status != ContentItem.Status.CANCELLED]
+    """The plan's balance rules checked on the planning, as warnings [{message, municipality or None}].
+
+    `items`: the campaign's items of the municipalities shown, unfiltered, with phases, personas and
+    municipality loaded. `budget_summary`: a selectors.BudgetSummary for the same municipalities.
+    Rules: hero only a few times (at most one a month); hub every month of phase 2; every persona
+    reached in phase 2; hygiene present; zelfscan content in subphase 2.1; production deadlines kept;
+    costs within budget.
+    """
+    active = [item for item in items if not item.is_cancelled]
     phases = {phase.code: phase for phase in campaign.phases.all()}
-    implementation = phases.get("2")
-    scan_phase = phases.get("2.1")
-    personas = list(Persona.objects.filter(is_cross_cutting=False))
+    implementation = phases.get(Phase.Code.IMPLEMENTATION)
+    scan_phase = phases.get(Phase.Code.SCAN_FOCUS)
+    personas = list(Persona.objects.core())
     municipalities = {item.municipality_id: item.municipality for item in items}
     warnings = []
 
@@ -35,7 +43,7 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
         heroes = defaultdict(int)
         for item in own:
             if item.category == ContentItem.Category.HERO:
-                heroes[item.publish_on.replace(day=1)] += 1
+                heroes[month_start(item.publish_on)] += 1
         for month, count in sorted(heroes.items()):
             if count > 1:
                 warn(
@@ -44,20 +52,19 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
                     municipality,
                 )
         if implementation:
-            hub_months = {item.publish_on.replace(day=1) for item in own if item.category == ContentItem.Category.HUB}
-            month = implementation.starts_on.replace(day=1)
-            while month <= implementation.ends_on:
+            hub_months = {month_start(item.publish_on) for item in own if item.category == ContentItem.Category.HUB}
+            for month in months_between(implementation.starts_on, implementation.ends_on):
                 if month not in hub_months:
                     warn(
                         _("Geen hub-content in %(month)s (fase 2): hub komt regelmatig terug.")
                         % {"month": _month_label(month)},
                         municipality,
                     )
-                month = (month + datetime.timedelta(days=32)).replace(day=1)
             in_phase_two = [
                 item
                 for item in own
-                if item.phase and (item.phase.code == "2" or item.phase.parent_id == implementation.pk)
+                if item.phase
+                and (item.phase.code == Phase.Code.IMPLEMENTATION or item.phase.parent_id == implementation.pk)
             ]
             reached = {persona.pk for item in in_phase_two for persona in item.target_personas.all()}
             missing = [persona.name for persona in personas if persona.pk not in reached]
@@ -80,14 +87,14 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
                     % {"title": item.title, "date": date_format(item.production_deadline, "j F")},
                     municipality,
                 )
-    if budget_summary and budget_summary["over_planned"]:
+    if budget_summary and budget_summary.over_planned:
         warn(
             _("De geplande kosten (€ %(planned)s) zijn hoger dan het budget (€ %(budget)s).")
-            % {"planned": budget_summary["planned"], "budget": budget_summary["budget"]}
+            % {"planned": budget_summary.planned, "budget": budget_summary.budget}
         )
-    if budget_summary and budget_summary["over_actual"]:
+    if budget_summary and budget_summary.over_actual:
         warn(
             _("De werkelijke kosten (€ %(actual)s) zijn hoger dan het budget (€ %(budget)s).")
-            % {"actual": budget_summary["actual"], "budget": budget_summary["budget"]}
+            % {"actual": budget_summary.actual, "budget": budget_summary.budget}
         )
     return warnings

@@ -1,45 +1,40 @@
+"""Demo planning: the plan's example content gets owners and statuses as if the year were under way."""
+
 import datetime
 
 from django.utils import timezone
 
 from organisations.models import User
 
+from .caching import plan_changed
 from .models import Campaign, ContentItem
-from .services import campaign_create, channels_create_defaults, phases_create_defaults, plan_template_apply
-
-
-def campaign_seed(*, year: int, municipalities) -> Campaign:
-    """The plan's year: kick-off in March, second zelfscan and wrap-up in November."""
-    existing = Campaign.objects.filter(name=f"Digivaardig {year}").first()
-    if existing:
-        return existing
-    return campaign_create(
-        name=f"Digivaardig {year}",
-        kick_off_date=datetime.date(year, 3, 1),
-        end_date=datetime.date(year, 11, 30),
-        municipalities=municipalities,
-    )
 
 
 def planner_seed(*, campaign: Campaign) -> int:
-    """Phases, the 39 channels and the plan's example content per municipality, with statuses up to today."""
-    phases_create_defaults(campaign=campaign)
+    """Statuses up to today (published before today, in production within 30 days, planned within
+    90) and the municipality's first advisor as owner, for items nobody has touched yet.
+
+    Returns the number of items changed; a second run changes nothing.
+    """
     today = timezone.localdate()
-    created = 0
+    changed = 0
     for municipality in campaign.municipalities.order_by("name"):
-        channels_create_defaults(municipality=municipality)
         owner = User.objects.filter(advised_municipalities=municipality).order_by("pk").first()
-        added = plan_template_apply(campaign=campaign, municipality=municipality, owner=owner)
-        created += added
-        if not added:
-            continue
-        items = list(ContentItem.objects.filter(campaign=campaign, municipality=municipality))
+        items = list(
+            ContentItem.objects.filter(
+                campaign=campaign, municipality=municipality, status=ContentItem.Status.IDEA, owner__isnull=True
+            )
+        )
         for item in items:
+            item.owner = owner
             if item.publish_on < today:
                 item.status, item.actual_cost = ContentItem.Status.PUBLISHED, item.planned_cost
             elif item.publish_on <= today + datetime.timedelta(days=30):
                 item.status = ContentItem.Status.IN_PRODUCTION
             elif item.publish_on <= today + datetime.timedelta(days=90):
                 item.status = ContentItem.Status.PLANNED
-        ContentItem.objects.bulk_update(items, ["status", "actual_cost"])
-    return created
+        ContentItem.objects.bulk_update(items, ["status", "actual_cost", "owner"])
+        changed += len(items)
+    if changed:
+        plan_changed(campaign_id=campaign.pk)
+    return changed

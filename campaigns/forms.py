@@ -1,7 +1,4 @@
-import datetime
-
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import User
@@ -55,25 +52,7 @@ class ContentItemForm(forms.ModelForm):
 
     class Meta:
         model = ContentItem
-        fields = [
-            "title",
-            "municipality",
-            "category",
-            "format",
-            "audience",
-            "target_personas",
-            "channels",
-            "phase",
-            "focuses_on_scan",
-            "publish_on",
-            "production_deadline",
-            "status",
-            "owner",
-            "planned_cost",
-            "actual_cost",
-            "material_url",
-            "notes",
-        ]
+        fields = ContentItem.EDITABLE_FIELDS
         widgets = {
             "publish_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
             "production_deadline": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
@@ -90,9 +69,14 @@ class ContentItemForm(forms.ModelForm):
         )
         self.fields["channels"].label_from_instance = lambda channel: f"{channel.name} ({channel.municipality})"
         self.fields["phase"].queryset = Phase.objects.filter(campaign=campaign)
-        self.fields["owner"].queryset = User.objects.filter(
-            Q(advised_municipalities__in=municipalities) | Q(is_programme_lead=True)
-        ).distinct()
+        # The campaign team of these municipalities: two small index lookups, not a scan of everyone.
+        team = set(
+            User.advised_municipalities.through.objects.filter(municipality__in=municipalities).values_list(
+                "user_id", flat=True
+            )
+        )
+        team.update(User.objects.filter(is_programme_lead=True).values_list("pk", flat=True))
+        self.fields["owner"].queryset = User.objects.filter(pk__in=team)
         self.fields["planned_cost"].min_value = 0
         self.instance.campaign = campaign
 
@@ -146,16 +130,17 @@ class PhaseForm(forms.ModelForm):
             "aim": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def cleaned_data_for_service(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
-PhaseFormSet = forms.modelformset_factory(Phase, form=PhaseForm, extra=0, can_delete=False)
+
+class BasePhaseFormSet(forms.BaseModelFormSet):
+    def changes(self) -> dict:
+        """Phase id -> the edited values, for services.phases_update (call after is_valid())."""
+        return {form.instance.pk: form.cleaned_data_for_service() for form in self.forms}
 
 
-def month_from(value, default: datetime.date) -> datetime.date:
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return datetime.date(year, month, 1)
-    except ValueError:
-        return default.replace(day=1)
+PhaseFormSet = forms.modelformset_factory(Phase, form=PhaseForm, formset=BasePhaseFormSet, extra=0, can_delete=False)
 
 
 class NewCampaignForm(forms.ModelForm):

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 from decimal import Decimal
 
@@ -9,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 DEFAULT_BUDGET = Decimal("20000")
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+# The plan's closing month: the second zelfscan and the wrap-up (phase 3) are in November.
+CLOSING_MONTH = 11
 
 
 class Campaign(models.Model):
@@ -33,6 +36,8 @@ class Campaign(models.Model):
     target_agenda_percent = models.PositiveSmallIntegerField(
         _("doel: % teams met Digivaardig maandelijks op de agenda"), default=90, validators=PERCENT
     )
+    # Raised by every write to the campaign's plan; cached planner pages are keyed on it (caching.py).
+    plan_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-kick_off_date"]
@@ -42,6 +47,11 @@ class Campaign(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def closing_month(self) -> datetime.date:
+        """First day of November of the campaign's last year: round 2 and phase 3 (plan §6)."""
+        return datetime.date(self.end_date.year, CLOSING_MONTH, 1)
+
     def clean(self):
         if self.kick_off_date and self.end_date and self.end_date <= self.kick_off_date:
             raise ValidationError({"end_date": _("De einddatum moet na de kick-off liggen.")})
@@ -50,11 +60,21 @@ class Campaign(models.Model):
 
 
 class Phase(models.Model):
+    class Code(models.TextChoices):
+        """The phases of plan section 6, by the plan's own numbers."""
+
+        TEASE = "0", _("Prikkelen")
+        KICK_OFF = "1", _("Start project / kick-off")
+        IMPLEMENTATION = "2", _("Implementatie")
+        SCAN_FOCUS = "2.1", _("Focus op de zelfscan")
+        OTHER_GOALS = "2.2", _("Focus andere doelen")
+        CLOSING = "3", _("Afronding")
+
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="phases")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="subphases", verbose_name=_("hoofdfase")
     )
-    code = models.CharField(_("nummer"), max_length=10)
+    code = models.CharField(_("nummer"), max_length=10, choices=Code.choices)
     name = models.CharField(_("naam"), max_length=100)
     aim = models.TextField(_("doel"), blank=True)
     starts_on = models.DateField(_("van"))
@@ -133,6 +153,29 @@ class ContentItem(models.Model):
         PUBLISHED = "published", _("Gepubliceerd")
         CANCELLED = "cancelled", _("Geannuleerd")
 
+    # What a planner edits, in form order; the form, duplicating and copying all read this list.
+    EDITABLE_FIELDS = (
+        "title",
+        "municipality",
+        "category",
+        "format",
+        "audience",
+        "target_personas",
+        "channels",
+        "phase",
+        "focuses_on_scan",
+        "publish_on",
+        "production_deadline",
+        "status",
+        "owner",
+        "planned_cost",
+        "actual_cost",
+        "material_url",
+        "notes",
+    )
+    # Fields a copy starts afresh with instead of taking them over.
+    NOT_COPIED = ("municipality", "target_personas", "channels", "status", "actual_cost")
+
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="content_items")
     municipality = models.ForeignKey(
         "organisations.Municipality", on_delete=models.PROTECT, related_name="content_items", verbose_name=_("gemeente")
@@ -176,6 +219,14 @@ class ContentItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    def copied_values(self) -> dict:
+        """The planning fields a duplicate or copy takes over: field name -> value."""
+        return {name: getattr(self, name) for name in self.EDITABLE_FIELDS if name not in self.NOT_COPIED}
 
     def clean(self):
         errors = {}

@@ -1,9 +1,15 @@
+"""Reads of the campaign planner. Each returns querysets or plain values; none writes."""
+
 import calendar
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
+
+from common.dates import month_start, months_between
+from personas.models import Persona
 
 from .models import Campaign, Channel, ContentItem, Phase
 
@@ -20,11 +26,17 @@ FILTER_FIELDS = {
 
 
 def campaign_list_for_municipalities(*, municipalities):
+    """Campaigns in which any of `municipalities` takes part, newest kick-off first, with their municipalities."""
     return Campaign.objects.filter(municipalities__in=municipalities).distinct().prefetch_related("municipalities")
 
 
 def content_items(*, campaign, municipalities, filters=None):
-    """Items of the campaign in the given municipalities, filtered; a fixed number of queries to show them."""
+    """Items of the campaign in the given municipalities (objects or ids), filtered.
+
+    `filters` maps the filter form's keys (FILTER_FIELDS) to ids or values; empty values are
+    ignored, `fase` also matches the phase's subphases. A lazy queryset, ordered by date, with
+    everything the planner shows loaded in a fixed number of queries.
+    """
     items = ContentItem.objects.filter(campaign=campaign, municipality__in=municipalities)
     for key, value in (filters or {}).items():
         if value in (None, ""):
@@ -42,19 +54,15 @@ def content_items(*, campaign, municipalities, filters=None):
     )
 
 
-def campaign_months(*, campaign):
+def campaign_months(*, campaign) -> list[datetime.date]:
     """The first day of every month from the first phase (or kick-off) to the end date."""
     first_phase = campaign.phases.order_by("starts_on").first()
     start = min(campaign.kick_off_date, first_phase.starts_on) if first_phase else campaign.kick_off_date
-    month = start.replace(day=1)
-    months = []
-    while month <= campaign.end_date:
-        months.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-    return months
+    return months_between(start, campaign.end_date)
 
 
-def calendar_weeks(*, items, month: datetime.date):
+def calendar_weeks(*, items, month: datetime.date) -> list[list[dict]]:
+    """The month as weeks (Monday first) of days: {date, in_month, items published that day}."""
     by_day = defaultdict(list)
     for item in items:
         by_day[item.publish_on].append(item)
@@ -69,7 +77,7 @@ def channel_matrix(*, items, channels, months):
     """Rows of channels, a cell per month with the items planned on that channel."""
     cells = defaultdict(list)
     for item in items:
-        month = item.publish_on.replace(day=1)
+        month = month_start(item.publish_on)
         for channel in item.channels.all():
             cells[(channel.pk, month)].append(item)
     return [
@@ -77,53 +85,152 @@ def channel_matrix(*, items, channels, months):
     ]
 
 
-def phase_timeline(*, campaign, months, items):
+def phase_timeline(*, campaign, months, items) -> list[dict]:
+    """Per phase: {phase, months: one bool per month of `months` (phase runs then), counts per category}."""
     phases = list(Phase.objects.filter(campaign=campaign).order_by("position"))
     counts = defaultdict(lambda: defaultdict(int))
     for item in items:
-        if item.phase_id and item.status != ContentItem.Status.CANCELLED:
+        if item.phase_id and not item.is_cancelled:
             counts[item.phase_id][item.category] += 1
     return [
         {
             "phase": phase,
-            "months": [phase.starts_on.replace(day=1) <= month <= phase.ends_on for month in months],
+            "months": [month_start(phase.starts_on) <= month <= phase.ends_on for month in months],
             "counts": dict(counts[phase.pk]),
         }
         for phase in phases
     ]
 
 
-def budget_summary(*, campaign, municipalities):
-    items = ContentItem.objects.filter(campaign=campaign, municipality__in=municipalities).exclude(
-        status=ContentItem.Status.CANCELLED
+@dataclass(frozen=True)
+class BudgetRow:
+    """Planned and actual costs of one group (a municipality, phase or category), in euros."""
+
+    label: str
+    planned: Decimal
+    actual: Decimal
+
+
+@dataclass(frozen=True)
+class BudgetSummary:
+    """The campaign budget against the non-cancelled items of some municipalities, in euros."""
+
+    budget: Decimal
+    planned: Decimal
+    actual: Decimal
+    by_municipality: list[BudgetRow]
+    by_phase: list[BudgetRow]
+    by_category: list[BudgetRow]
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.planned
+
+    @property
+    def over_planned(self) -> bool:
+        return self.planned > self.budget
+
+    @property
+    def over_actual(self) -> bool:
+        return self.actual > self.budget
+
+
+def budget_summary(*, campaign, municipalities) -> BudgetSummary:
+    """Planned and actual costs of the campaign's items in `municipalities`, in total and grouped.
+
+    Cancelled items count for nothing. One query whatever the number of items: the sums per
+    (municipality, phase, category) are added up here.
+    """
+    rows = (
+        ContentItem.objects.filter(campaign=campaign, municipality__in=municipalities)
+        .exclude(status=ContentItem.Status.CANCELLED)
+        .values_list("municipality__name", "phase__position", "phase__name", "category")
+        .annotate(planned=Sum("planned_cost"), actual=Sum("actual_cost"))
+        .order_by()
     )
     zero = Decimal("0")
-
-    def grouped(field, label_field):
-        rows = items.values(field, label_field).annotate(planned=Sum("planned_cost"), actual=Sum("actual_cost"))
-        return [
-            {"label": row[label_field] or "–", "planned": row["planned"] or zero, "actual": row["actual"] or zero}
-            for row in rows.order_by(label_field)
-        ]
-
-    totals = items.aggregate(planned=Sum("planned_cost"), actual=Sum("actual_cost"))
-    planned, actual = totals["planned"] or zero, totals["actual"] or zero
     categories = dict(ContentItem.Category.choices)
-    by_category = grouped("category", "category")
-    for row in by_category:
-        row["label"] = categories.get(row["label"], row["label"])
-    return {
-        "budget": campaign.budget,
-        "planned": planned,
-        "actual": actual,
-        "remaining": campaign.budget - planned,
-        "over_planned": planned > campaign.budget,
-        "over_actual": actual > campaign.budget,
-        "by_municipality": grouped("municipality_id", "municipality__name"),
-        "by_phase": grouped("phase_id", "phase__name"),
-        "by_category": by_category,
-    }
+    groups = {"municipality": defaultdict(lambda: [zero, zero]), "phase": defaultdict(lambda: [zero, zero])}
+    by_category = defaultdict(lambda: [zero, zero])
+    planned_total = actual_total = zero
+    for municipality, phase_position, phase, category, planned, actual in rows:
+        planned, actual = planned or zero, actual or zero
+        planned_total, actual_total = planned_total + planned, actual_total + actual
+        for sums in (
+            groups["municipality"][municipality],
+            groups["phase"][(phase_position if phase_position is not None else 999, phase or "–")],
+            by_category[categories.get(category, category)],
+        ):
+            sums[0] += planned
+            sums[1] += actual
+
+    def table(sums, label=lambda key: key):
+        return [BudgetRow(label=label(key), planned=p, actual=a) for key, (p, a) in sorted(sums.items())]
+
+    return BudgetSummary(
+        budget=campaign.budget,
+        planned=planned_total,
+        actual=actual_total,
+        by_municipality=table(groups["municipality"]),
+        by_phase=table(groups["phase"], label=lambda key: key[1]),
+        by_category=table(by_category),
+    )
+
+
+@dataclass(frozen=True)
+class PersonaReach:
+    """How many planned (not cancelled) items aim at a persona: one count per municipality, and the total."""
+
+    persona: Persona
+    counts: list[int]
+    total: int
+
+
+def persona_reach(*, campaign, municipalities) -> list[PersonaReach]:
+    """Per persona (plan order), the campaign's non-cancelled items aimed at it in each of
+    `municipalities` (a sequence, in the order the counts are wanted). Two queries."""
+    through = ContentItem.target_personas.through
+    rows = (
+        through.objects.filter(
+            contentitem__campaign=campaign, contentitem__municipality__in=[m.pk for m in municipalities]
+        )
+        .exclude(contentitem__status=ContentItem.Status.CANCELLED)
+        .values_list("persona_id", "contentitem__municipality_id")
+        .annotate(n=Count("pk"))
+    )
+    counts = {(persona_id, municipality_id): n for persona_id, municipality_id, n in rows}
+    reach = []
+    for persona in Persona.objects.all():
+        per_municipality = [counts.get((persona.pk, municipality.pk), 0) for municipality in municipalities]
+        reach.append(PersonaReach(persona=persona, counts=per_municipality, total=sum(per_municipality)))
+    return reach
+
+
+def planned_municipality_ids(*, campaign, municipality_ids) -> set[int]:
+    """The ids (of `municipality_ids`) of municipalities that have any item in the campaign."""
+    return set(
+        ContentItem.objects.filter(campaign=campaign, municipality_id__in=municipality_ids)
+        .values_list("municipality_id", flat=True)
+        .distinct()
+    )
+
+
+def plan_versions(*, municipality) -> str:
+    """The plan versions of every campaign of the municipality, as text for a cache key."""
+    versions = Campaign.objects.filter(municipalities=municipality).order_by("pk").values_list("pk", "plan_version")
+    return ",".join(f"{pk}.{version}" for pk, version in versions)
+
+
+def feed_items(*, municipality):
+    """Every content item of the municipality, all campaigns, by date, for the calendar feed."""
+    return (
+        ContentItem.objects.filter(municipality=municipality)
+        .select_related("municipality")
+        .prefetch_related("channels")
+        .order_by("publish_on")
+    )
 
 
 def channels_for(*, municipalities):
+    """The channels of `municipalities`, in plan order, with their municipality."""
     return Channel.objects.filter(municipality__in=municipalities).select_related("municipality")

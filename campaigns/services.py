@@ -1,34 +1,29 @@
-import calendar
+"""Writes of the campaign planner (plan sections 5 and 6). Each service validates with full_clean()
+before it saves and raises django.core.exceptions.ValidationError (with a message per field where
+it can) when the data is not acceptable; nothing is saved then."""
+
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.dates import day_of_month, month_end, month_start
 from personas.models import Persona
 
 from . import plan_defaults
+from .caching import plan_changed
 from .models import CalendarFeed, Campaign, Channel, ContentItem, Phase, new_feed_token
 
-ITEM_FIELDS = [
-    "title",
-    "category",
-    "format",
-    "audience",
-    "phase",
-    "focuses_on_scan",
-    "publish_on",
-    "production_deadline",
-    "status",
-    "owner",
-    "planned_cost",
-    "actual_cost",
-    "notes",
-    "material_url",
-]
+PRODUCTION_LEAD_TIME = datetime.timedelta(days=14)
 
 
 def campaign_create(*, name: str, kick_off_date: datetime.date, end_date: datetime.date, municipalities) -> Campaign:
+    """A bare campaign (no phases, channels or rounds) for the given municipalities.
+
+    Use `core.services.programme_year_start` to start a programme year; this is its first step.
+    Raises ValidationError for a duplicate name or an end date not after the kick-off.
+    """
     campaign = Campaign(name=name, kick_off_date=kick_off_date, end_date=end_date)
     campaign.full_clean()
     campaign.save()
@@ -38,47 +33,84 @@ def campaign_create(*, name: str, kick_off_date: datetime.date, end_date: dateti
 
 @transaction.atomic
 def campaign_start(*, name, kick_off_date, end_date, municipalities, budget=None, with_plan_template=False, owner=None):
-    """A new campaign with the plan's phases, every municipality's channels and, if asked, the example content."""
+    """A campaign with the plan's phases, every municipality's channels and, if asked, the example content.
+
+    The planner's part of starting a programme year; `core.services.programme_year_start` adds the
+    zelfscan rounds in the same transaction. `budget` in euros (Decimal), default € 20.000.
+    Returns the Campaign; raises ValidationError as campaign_create and campaign_update do.
+    """
     campaign = campaign_create(name=name, kick_off_date=kick_off_date, end_date=end_date, municipalities=municipalities)
     if budget is not None:
         campaign_update(campaign=campaign, budget=budget)
     phases_create_defaults(campaign=campaign)
     for municipality in municipalities:
         channels_create_defaults(municipality=municipality)
+        calendar_feed_for(municipality=municipality)
         if with_plan_template:
             plan_template_apply(campaign=campaign, municipality=municipality, owner=owner)
     return campaign
 
 
 def campaign_update(*, campaign: Campaign, **fields) -> Campaign:
+    """Set the given model fields (name, dates, budget in euros, goal percentages 0–100) and save.
+
+    Raises ValidationError when a value is out of range or the end date is not after the kick-off.
+    """
     for name, value in fields.items():
         setattr(campaign, name, value)
     campaign.full_clean()
     campaign.save()
+    plan_changed(campaign_id=campaign.pk)
     return campaign
 
 
-def _month_start(day: datetime.date, offset: int) -> datetime.date:
-    index = day.month - 1 + offset
-    return datetime.date(day.year + index // 12, index % 12 + 1, 1)
+@transaction.atomic
+def campaign_settings_update(*, campaign: Campaign, fields: dict, phases: dict) -> Campaign:
+    """The campaign's settings and its phases' dates and aims, saved together or not at all.
+
+    `fields` as campaign_update takes them; `phases` as phases_update takes them. Raises
+    ValidationError from either; then nothing is saved.
+    """
+    campaign_update(campaign=campaign, **fields)
+    phases_update(campaign=campaign, changes=phases)
+    return campaign
 
 
-def _month_end(day: datetime.date, offset: int) -> datetime.date:
-    start = _month_start(day, offset)
-    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+@transaction.atomic
+def phases_update(*, campaign: Campaign, changes: dict) -> list[Phase]:
+    """Edit the campaign's phases: `changes` maps a phase id to {name, aim, starts_on, ends_on}.
+
+    Ids of other campaigns are ignored. Raises ValidationError (keyed by field) for dates in the
+    wrong order; then no phase is changed.
+    """
+    phases = {phase.pk: phase for phase in campaign.phases.all()}
+    changed = []
+    for phase_id, values in changes.items():
+        phase = phases.get(phase_id)
+        if phase is None:
+            continue
+        for name, value in values.items():
+            setattr(phase, name, value)
+        phase.full_clean()
+        phase.save()
+        changed.append(phase)
+    plan_changed(campaign_id=campaign.pk)
+    return changed
 
 
 def phases_create_defaults(*, campaign: Campaign) -> list[Phase]:
-    """The plan's phases, placed around the kick-off month; phase 3 in November of the last year."""
+    """The plan's phases (section 6) around the kick-off month; phase 3 in the closing month.
+
+    Idempotent: a campaign that has phases keeps them. Returns the phases in plan order.
+    """
     if campaign.phases.exists():
-        return list(campaign.phases.all())
+        return list(campaign.phases.order_by("position"))
     created = {}
-    november = datetime.date(campaign.end_date.year, 11, 1)
     for position, (code, name, parent, first, last, aim) in enumerate(plan_defaults.PHASES):
         if first is None:
-            starts_on, ends_on = november, _month_end(november, 0)
+            starts_on, ends_on = campaign.closing_month, month_end(campaign.closing_month)
         else:
-            starts_on, ends_on = _month_start(campaign.kick_off_date, first), _month_end(campaign.kick_off_date, last)
+            starts_on, ends_on = month_start(campaign.kick_off_date, first), month_end(campaign.kick_off_date, last)
         phase = Phase(
             campaign=campaign,
             parent=created.get(parent),
@@ -96,6 +128,7 @@ def phases_create_defaults(*, campaign: Campaign) -> list[Phase]:
 
 
 def channels_create_defaults(*, municipality) -> list[Channel]:
+    """The municipality's channels of plan section 5.2, created where missing. Returns them in plan order."""
     channels = []
     for position, (name, kind) in enumerate(plan_defaults.CHANNELS.get(municipality.name, [])):
         channel, _created = Channel.objects.get_or_create(
@@ -115,17 +148,26 @@ def _check_channels(municipality, channels):
 
 @transaction.atomic
 def content_item_create(*, campaign, municipality, personas=(), channels=(), **fields) -> ContentItem:
+    """A content item of `campaign` for `municipality`; `fields` are ContentItem fields (costs in euros).
+
+    Raises ValidationError for invalid fields or channels of another municipality.
+    """
     item = ContentItem(campaign=campaign, municipality=municipality, **fields)
     item.full_clean()
     _check_channels(municipality, channels)
     item.save()
     item.target_personas.set(personas)
     item.channels.set(channels)
+    plan_changed(campaign_id=campaign.pk)
     return item
 
 
 @transaction.atomic
 def content_item_update(*, item: ContentItem, personas=None, channels=None, **fields) -> ContentItem:
+    """Change the given fields; `personas`/`channels` replace the item's when given (None: unchanged).
+
+    Raises ValidationError as content_item_create does; then nothing is changed.
+    """
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
@@ -135,36 +177,45 @@ def content_item_update(*, item: ContentItem, personas=None, channels=None, **fi
     if personas is not None:
         item.target_personas.set(personas)
     item.save()
+    plan_changed(campaign_id=item.campaign_id)
     return item
 
 
 def content_item_reschedule(*, item: ContentItem, publish_on: datetime.date) -> ContentItem:
-    """Move the publication date; the production deadline keeps its lead time."""
+    """Move the publication date; the production deadline keeps its lead time.
+
+    Raises ValidationError when the deadline would come after the new publication date.
+    """
     lead = item.publish_on - item.production_deadline if item.production_deadline else None
     item.publish_on = publish_on
     if lead is not None:
         item.production_deadline = publish_on - lead
     item.full_clean()
     item.save(update_fields=["publish_on", "production_deadline", "updated_at"])
+    plan_changed(campaign_id=item.campaign_id)
     return item
 
 
 def content_item_cancel(*, item: ContentItem) -> ContentItem:
+    """Mark the item cancelled: it stays in the list, struck through, and leaves budget and checks."""
     item.status = ContentItem.Status.CANCELLED
     item.save(update_fields=["status", "updated_at"])
+    plan_changed(campaign_id=item.campaign_id)
     return item
 
 
 @transaction.atomic
 def content_item_duplicate(*, item: ContentItem) -> ContentItem:
+    """A copy in the same municipality, titled '… (kopie)', status idea, without actual costs."""
+    values = item.copied_values()
+    values["title"] = _("%(title)s (kopie)") % {"title": item.title}
     return content_item_create(
         campaign=item.campaign,
         municipality=item.municipality,
         personas=list(item.target_personas.all()),
         channels=list(item.channels.all()),
-        **{name: getattr(item, name) for name in ITEM_FIELDS if name not in ("title", "status", "actual_cost")},
-        title=_("%(title)s (kopie)") % {"title": item.title},
         status=ContentItem.Status.IDEA,
+        **values,
     )
 
 
@@ -180,8 +231,14 @@ def _matching_channels(channels, targets):
 
 @transaction.atomic
 def content_item_copy_to_municipalities(*, item: ContentItem, municipalities) -> list[ContentItem]:
+    """Copies of the item for other municipalities (status idea, no owner), on their matching channels.
+
+    The item's own municipality is skipped. Returns the copies in the order of `municipalities`.
+    """
     channels = list(item.channels.all())
     personas = list(item.target_personas.all())
+    values = item.copied_values()
+    values.pop("owner")
     copies = []
     for municipality in municipalities:
         if municipality.pk == item.municipality_id:
@@ -193,19 +250,21 @@ def content_item_copy_to_municipalities(*, item: ContentItem, municipalities) ->
                 municipality=municipality,
                 personas=personas,
                 channels=_matching_channels(channels, targets),
-                **{name: getattr(item, name) for name in ITEM_FIELDS if name not in ("status", "actual_cost", "owner")},
                 status=ContentItem.Status.IDEA,
+                **values,
             )
         )
     return copies
 
 
 def calendar_feed_for(*, municipality) -> CalendarFeed:
+    """The municipality's secret iCalendar feed, created on first use."""
     feed, _created = CalendarFeed.objects.get_or_create(municipality=municipality)
     return feed
 
 
 def calendar_feed_renew(*, municipality) -> CalendarFeed:
+    """A new secret address for the feed; the old address stops working at once."""
     feed = calendar_feed_for(municipality=municipality)
     feed.token = new_feed_token()
     feed.save(update_fields=["token"])
@@ -214,18 +273,20 @@ def calendar_feed_renew(*, municipality) -> CalendarFeed:
 
 @transaction.atomic
 def plan_template_apply(*, campaign: Campaign, municipality, owner=None) -> int:
-    """Place the plan's example content (section 5.1) in its phases for one municipality, once."""
+    """Place the plan's example content (section 5.1) in its phases for one municipality, once.
+
+    Returns the number of items added: 0 when the municipality already has a planning.
+    """
     if ContentItem.objects.filter(campaign=campaign, municipality=municipality).exists():
         return 0
     phases = {phase.code: phase for phase in phases_create_defaults(campaign=campaign)}
     channels = channels_create_defaults(municipality=municipality)
     personas = {persona.slug: persona for persona in Persona.objects.all()}
-    november = datetime.date(campaign.end_date.year, 11, 1)
     count = 0
     for title, category, item_format, audience, phase, offsets, day, kinds, slugs, scan, cost in plan_defaults.EXAMPLES:
         for offset in offsets:
-            month = november if offset is None else _month_start(campaign.kick_off_date, offset)
-            publish_on = month.replace(day=min(day, calendar.monthrange(month.year, month.month)[1]))
+            month = campaign.closing_month if offset is None else month_start(campaign.kick_off_date, offset)
+            publish_on = day_of_month(month, day)
             content_item_create(
                 campaign=campaign,
                 municipality=municipality,
@@ -238,7 +299,7 @@ def plan_template_apply(*, campaign: Campaign, municipality, owner=None) -> int:
                 phase=phases[phase],
                 focuses_on_scan=scan,
                 publish_on=publish_on,
-                production_deadline=publish_on - datetime.timedelta(days=14),
+                production_deadline=publish_on - PRODUCTION_LEAD_TIME,
                 status=ContentItem.Status.IDEA,
                 owner=owner,
                 planned_cost=cost,

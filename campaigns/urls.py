@@ -6,13 +6,13 @@ app_name = "campaigns"
 
 urlpatterns = [
     path("", views.planner_home, name="home"),
-    path("nieuw/", views.campaign_new, name="new"),
     path("<int:campaign_id>/voorbeeldplanning/", views.plan_template, name="plan_template"),
     path("<int:campaign_id>/", views.item_list, name="list"),
     path("<int:campaign_id>/kalender/", views.item_calendar, name="calendar"),
     path("<int:campaign_id>/tijdlijn/", views.phase_timeline, name="timeline"),
     path("<int:campaign_id>/kanalen/", views.channel_matrix, name="channels"),
     path("<int:campaign_id>/budget/", views.budget_overview, name="budget"),
+    path("<int:campaign_id>/personas/", views.persona_reach, name="personas"),
     path("<int:campaign_id>/export.csv", views.export_csv, name="export_csv"),
     path("<int:campaign_id>/export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("<int:campaign_id>/agenda-koppelen/", views.calendar_feeds, name="feeds"),

@@ -1,52 +1,62 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import add_service_errors
-from organisations.access import require_role
-from organisations.roles import Role
-from selfscan.services import rounds_create_for_campaign
+from common.dates import month_start, parse_month
+from common.forms import add_service_errors
 
 from . import exports, selectors, services
-from .access import get_campaign_for_lead, get_campaign_for_user, get_item_for_user, planner_municipalities
+from .access import get_campaign_for_lead, get_item_scope, get_planner_scope, planner_municipalities
 from .balance import balance_warnings
-from .forms import (
-    CampaignSettingsForm,
-    ContentItemForm,
-    CopyForm,
-    ItemFilterForm,
-    NewCampaignForm,
-    PhaseFormSet,
-    RescheduleForm,
-    month_from,
-)
-from .models import CalendarFeed, ContentItem
+from .caching import cached, planner_key
+from .forms import CampaignSettingsForm, ContentItemForm, CopyForm, ItemFilterForm, PhaseFormSet, RescheduleForm
+from .models import CalendarFeed
+
+# Where the planner's start page may send a person, by the `naar` parameter (default: the list).
+PLANNER_TABS = {"personas": "campaigns:personas"}
+# The query string parameters a planner view reads; only these take part in a cache key.
+PLANNER_PARAMS = (*ItemFilterForm.base_fields, "maand")
 
 
-def _planner(request, campaign):
-    """What every planner view shares: the user's municipalities, the filter and the filtered items."""
-    municipalities = planner_municipalities(request.user).filter(campaigns=campaign)
-    form = ItemFilterForm(request.GET or None, campaign=campaign, municipalities=municipalities)
+def _planner(request, scope):
+    """What every planner view shares: the scope, the filter and the filtered items."""
+    form = ItemFilterForm(request.GET or None, campaign=scope.campaign, municipalities=scope.municipality_queryset())
     filters = form.values()
-    items = selectors.content_items(campaign=campaign, municipalities=municipalities, filters=filters)
-    querystring = request.GET.copy()
-    querystring.pop("maand", None)
+    items = selectors.content_items(campaign=scope.campaign, municipalities=scope.municipality_ids, filters=filters)
     return {
-        "campaign": campaign,
-        "municipalities": municipalities,
+        "campaign": scope.campaign,
+        "municipalities": scope.municipalities,
         "filter_form": form,
         "filters": filters,
         "items": items,
-        "querystring": querystring.urlencode(),
+        "querystring": _querystring(request),
     }
+
+
+def _querystring(request):
+    querystring = request.GET.copy()
+    querystring.pop("maand", None)
+    return querystring.urlencode()
+
+
+def _page(request, scope, view, template, build, *, day=None):
+    """The rendered body of a planner view, from the cache while the plan is unchanged (caching.py)."""
+    params = [(name, value[:40]) for name in PLANNER_PARAMS for value in request.GET.getlist(name)]
+    key = planner_key(view, campaign=scope.campaign, municipality_ids=scope.municipality_ids, params=params, day=day)
+    return cached(key, lambda: render_to_string(template, build(), request=request))
+
+
+def _shell(scope, tab, request, **extra):
+    """The context around a cached body: what the tabs and the page title need."""
+    return {"campaign": scope.campaign, "tab": tab, "querystring": _querystring(request), **extra}
 
 
 @login_required
@@ -55,89 +65,120 @@ def planner_home(request):
     campaign = selectors.campaign_list_for_municipalities(municipalities=municipalities).first()
     if campaign is None:
         return render(request, "campaigns/no_campaign.html")
-    return redirect("campaigns:list", campaign_id=campaign.pk)
+    return redirect(PLANNER_TABS.get(request.GET.get("naar"), "campaigns:list"), campaign_id=campaign.pk)
 
 
 @login_required
 def item_list(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    context = _planner(request, campaign)
-    context["items"] = list(context["items"])
-    # The balance checks look at the whole plan; without filters that is the list already loaded.
-    all_items = (
-        list(selectors.content_items(campaign=campaign, municipalities=context["municipalities"]))
-        if context["filters"]
-        else context["items"]
+    scope = get_planner_scope(request.user, campaign_id)
+    today = timezone.localdate()
+
+    def build():
+        context = _planner(request, scope)
+        context["items"] = list(context["items"])
+        # The balance checks look at the whole plan; without filters that is the list already loaded.
+        all_items = (
+            list(selectors.content_items(campaign=scope.campaign, municipalities=scope.municipality_ids))
+            if context["filters"]
+            else context["items"]
+        )
+        budget = selectors.budget_summary(campaign=scope.campaign, municipalities=scope.municipality_ids)
+        context["warnings"] = balance_warnings(
+            campaign=scope.campaign, items=all_items, today=today, budget_summary=budget
+        )
+        context["budget"] = budget
+        return context
+
+    body = _page(request, scope, "list", "campaigns/_list_body.html", build, day=today)
+    planned = selectors.planned_municipality_ids(campaign=scope.campaign, municipality_ids=scope.municipality_ids)
+    empty = [municipality for municipality in scope.municipalities if municipality.pk not in planned]
+    return render(
+        request, "campaigns/item_list.html", _shell(scope, "list", request, body=body, empty_municipalities=empty)
     )
-    budget = selectors.budget_summary(campaign=campaign, municipalities=context["municipalities"])
-    context["warnings"] = balance_warnings(
-        campaign=campaign, items=all_items, today=timezone.localdate(), budget_summary=budget
-    )
-    context["budget"] = budget
-    planned = {item.municipality_id for item in all_items}
-    context["empty_municipalities"] = [m for m in context["municipalities"] if m.pk not in planned]
-    context["tab"] = "list"
-    return render(request, "campaigns/item_list.html", context)
 
 
 @login_required
 def item_calendar(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    context = _planner(request, campaign)
-    month = month_from(request.GET.get("maand"), default=timezone.localdate())
-    month_items = context["items"].filter(publish_on__year=month.year, publish_on__month=month.month)
-    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
-    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
-    context.update(
-        {
-            "month": month,
-            "weeks": selectors.calendar_weeks(items=month_items, month=month),
-            "month_items": month_items,
-            "previous_month": previous_month,
-            "next_month": next_month,
-            "tab": "calendar",
-        }
-    )
-    return render(request, "campaigns/item_calendar.html", context)
+    scope = get_planner_scope(request.user, campaign_id)
+    month = parse_month(request.GET.get("maand"), default=timezone.localdate())
+
+    def build():
+        context = _planner(request, scope)
+        month_items = context["items"].filter(publish_on__year=month.year, publish_on__month=month.month)
+        context.update(
+            {
+                "month": month,
+                "weeks": selectors.calendar_weeks(items=month_items, month=month),
+                "month_items": month_items,
+                "previous_month": month_start(month, -1),
+                "next_month": month_start(month, 1),
+            }
+        )
+        return context
+
+    body = _page(request, scope, f"calendar-{month:%Y-%m}", "campaigns/_calendar_body.html", build)
+    return render(request, "campaigns/item_calendar.html", _shell(scope, "calendar", request, body=body, month=month))
 
 
 @login_required
 def phase_timeline(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    context = _planner(request, campaign)
-    months = selectors.campaign_months(campaign=campaign)
-    context.update(
-        {
-            "months": months,
-            "timeline": selectors.phase_timeline(campaign=campaign, months=months, items=context["items"]),
-            "tab": "timeline",
-        }
-    )
-    return render(request, "campaigns/phase_timeline.html", context)
+    scope = get_planner_scope(request.user, campaign_id)
+
+    def build():
+        context = _planner(request, scope)
+        months = selectors.campaign_months(campaign=scope.campaign)
+        context["months"] = months
+        context["timeline"] = selectors.phase_timeline(campaign=scope.campaign, months=months, items=context["items"])
+        return context
+
+    body = _page(request, scope, "timeline", "campaigns/_timeline_body.html", build)
+    return render(request, "campaigns/phase_timeline.html", _shell(scope, "timeline", request, body=body))
 
 
 @login_required
 def channel_matrix(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    context = _planner(request, campaign)
-    chosen = context["filter_form"].values().get("gemeente")
-    municipality = context["municipalities"].filter(pk=chosen).first() if chosen else context["municipalities"].first()
-    months = selectors.campaign_months(campaign=campaign)
-    rows = []
-    if municipality is not None:
+    scope = get_planner_scope(request.user, campaign_id)
+
+    def build():
+        context = _planner(request, scope)
+        municipality = scope.municipality(context["filters"].get("gemeente")) or scope.municipalities[0]
+        months = selectors.campaign_months(campaign=scope.campaign)
         channels = selectors.channels_for(municipalities=[municipality])
         items = [item for item in context["items"] if item.municipality_id == municipality.pk]
-        rows = selectors.channel_matrix(items=items, channels=channels, months=months)
-    context.update({"months": months, "rows": rows, "matrix_municipality": municipality, "tab": "channels"})
-    return render(request, "campaigns/channel_matrix.html", context)
+        context.update(
+            {
+                "months": months,
+                "rows": selectors.channel_matrix(items=items, channels=channels, months=months),
+                "matrix_municipality": municipality,
+            }
+        )
+        return context
+
+    body = _page(request, scope, "channels", "campaigns/_channels_body.html", build)
+    return render(request, "campaigns/channel_matrix.html", _shell(scope, "channels", request, body=body))
+
+
+@login_required
+def persona_reach(request, campaign_id):
+    scope = get_planner_scope(request.user, campaign_id)
+
+    def build():
+        reach = selectors.persona_reach(campaign=scope.campaign, municipalities=scope.municipalities)
+        return {"municipalities": scope.municipalities, "reach": reach}
+
+    body = _page(request, scope, "personas", "campaigns/_personas_body.html", build)
+    return render(request, "campaigns/persona_reach.html", _shell(scope, "personas", request, body=body))
 
 
 @login_required
 def budget_overview(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    municipalities = planner_municipalities(request.user).filter(campaigns=campaign)
-    budget = selectors.budget_summary(campaign=campaign, municipalities=municipalities)
-    return render(request, "campaigns/budget.html", {"campaign": campaign, "budget": budget, "tab": "budget"})
+    scope = get_planner_scope(request.user, campaign_id)
+
+    def build():
+        return {"budget": selectors.budget_summary(campaign=scope.campaign, municipalities=scope.municipality_ids)}
+
+    body = _page(request, scope, "budget", "campaigns/_budget_body.html", build)
+    return render(request, "campaigns/budget.html", _shell(scope, "budget", request, body=body))
 
 
 def _download(content, content_type, filename):
@@ -146,21 +187,27 @@ def _download(content, content_type, filename):
     return response
 
 
+def _export(request, scope, view, build):
+    params = [(name, value[:40]) for name in PLANNER_PARAMS for value in request.GET.getlist(name)]
+    key = planner_key(view, campaign=scope.campaign, municipality_ids=scope.municipality_ids, params=params)
+    return cached(key, lambda: build(_planner(request, scope)["items"]))
+
+
 @login_required
 def export_csv(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    items = _planner(request, campaign)["items"]
-    return _download(exports.items_csv(items), "text/csv; charset=utf-8", f"contentplanning-{campaign.pk}.csv")
+    scope = get_planner_scope(request.user, campaign_id)
+    body = _export(request, scope, "csv", exports.items_csv)
+    return _download(body, "text/csv; charset=utf-8", f"contentplanning-{scope.campaign.pk}.csv")
 
 
 @login_required
 def export_xlsx(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    items = _planner(request, campaign)["items"]
+    scope = get_planner_scope(request.user, campaign_id)
+    body = _export(request, scope, "xlsx", exports.items_xlsx)
     return _download(
-        exports.items_xlsx(items),
+        body,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        f"contentplanning-{campaign.pk}.xlsx",
+        f"contentplanning-{scope.campaign.pk}.xlsx",
     )
 
 
@@ -170,61 +217,63 @@ def calendar_feed(request, token):
         feed = CalendarFeed.objects.select_related("municipality").get(token=token)
     except CalendarFeed.DoesNotExist:
         raise Http404 from None
-    items = (
-        ContentItem.objects.filter(municipality=feed.municipality)
-        .select_related("municipality")
-        .prefetch_related("channels")
-        .order_by("publish_on")
-    )
-    body = exports.items_ical(items, name=f"Digivaardig {feed.municipality}", domain=request.get_host())
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    domain = request.get_host()
+    key = f"feed:{feed.pk}:{selectors.plan_versions(municipality=feed.municipality)}:{domain}"
+
+    def build():
+        items = selectors.feed_items(municipality=feed.municipality)
+        return exports.items_ical(items, name=f"Digivaardig {feed.municipality}", domain=domain)
+
+    return HttpResponse(cached(key, build), content_type="text/calendar; charset=utf-8")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def calendar_feeds(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    municipalities = planner_municipalities(request.user).filter(campaigns=campaign)
+    scope = get_planner_scope(request.user, campaign_id)
     if request.method == "POST":
-        municipality = municipalities.filter(pk=request.POST.get("gemeente")).first()
+        municipality = scope.municipality(request.POST.get("gemeente"))
         if municipality is None:
             raise Http404
         services.calendar_feed_renew(municipality=municipality)
         messages.success(request, _("Er is een nieuw adres gemaakt; het oude werkt niet meer."))
-        return redirect("campaigns:feeds", campaign_id=campaign.pk)
+        return redirect("campaigns:feeds", campaign_id=scope.campaign.pk)
     feeds = []
-    for municipality in municipalities:
+    for municipality in scope.municipalities:
         token = services.calendar_feed_for(municipality=municipality).token
         feeds.append((municipality, request.build_absolute_uri(reverse("campaigns:feed", args=[token]))))
-    return render(request, "campaigns/feeds.html", {"campaign": campaign, "feeds": feeds, "tab": "feeds"})
+    return render(request, "campaigns/feeds.html", {"campaign": scope.campaign, "feeds": feeds, "tab": "feeds"})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_create(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    municipalities = planner_municipalities(request.user).filter(campaigns=campaign)
-    own = municipalities.filter(pk=request.user.municipality_id).first() or municipalities.first()
+    scope = get_planner_scope(request.user, campaign_id)
+    own = scope.municipality(request.user.municipality_id) or scope.municipalities[0]
     initial = {"owner": request.user.pk, "publish_on": request.GET.get("datum"), "municipality": own}
-    form = ContentItemForm(request.POST or None, initial=initial, campaign=campaign, municipalities=municipalities)
+    form = ContentItemForm(
+        request.POST or None, initial=initial, campaign=scope.campaign, municipalities=scope.municipality_queryset()
+    )
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
         try:
-            item = services.content_item_create(campaign=campaign, personas=personas, channels=channels, **fields)
+            item = services.content_item_create(campaign=scope.campaign, personas=personas, channels=channels, **fields)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("'%(title)s' staat in de planning.") % {"title": item.title})
-            return redirect("campaigns:list", campaign_id=campaign.pk)
-    return render(request, "campaigns/item_form.html", {"campaign": campaign, "form": form, "item": None})
+            return redirect("campaigns:list", campaign_id=scope.campaign.pk)
+    return render(request, "campaigns/item_form.html", {"campaign": scope.campaign, "form": form, "item": None})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request, item_id):
-    item = get_item_for_user(request.user, item_id)
-    municipalities = planner_municipalities(request.user).filter(campaigns=item.campaign)
-    form = ContentItemForm(request.POST or None, instance=item, campaign=item.campaign, municipalities=municipalities)
+    scope = get_item_scope(request.user, item_id)
+    item = scope.item
+    form = ContentItemForm(
+        request.POST or None, instance=item, campaign=item.campaign, municipalities=scope.municipality_queryset()
+    )
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
         try:
@@ -240,18 +289,19 @@ def item_edit(request, item_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_reschedule(request, item_id):
-    item = get_item_for_user(request.user, item_id)
+    item = get_item_scope(request.user, item_id).item
     form = RescheduleForm(request.POST or None, initial={"publish_on": item.publish_on})
     if request.method == "POST" and form.is_valid():
         try:
             services.content_item_reschedule(item=item, publish_on=form.cleaned_data["publish_on"])
         except ValidationError as error:
+            # The only refusal is a production deadline that would fall after the new date.
             form.add_error("publish_on", error.messages)
         else:
             messages.success(
                 request,
                 _("'%(title)s' is verplaatst naar %(date)s.")
-                % {"title": item.title, "date": item.publish_on.strftime("%d-%m-%Y")},
+                % {"title": item.title, "date": date_format(item.publish_on, "j F Y")},
             )
             return redirect(f"{reverse('campaigns:calendar', args=[item.campaign_id])}?maand={item.publish_on:%Y-%m}")
     return render(request, "campaigns/item_reschedule.html", {"item": item, "form": form})
@@ -260,7 +310,7 @@ def item_reschedule(request, item_id):
 @login_required
 @require_POST
 def item_duplicate(request, item_id):
-    item = get_item_for_user(request.user, item_id)
+    item = get_item_scope(request.user, item_id).item
     copy = services.content_item_duplicate(item=item)
     messages.success(request, _("Kopie gemaakt: pas '%(title)s' aan.") % {"title": copy.title})
     return redirect("campaigns:edit", item_id=copy.pk)
@@ -269,7 +319,7 @@ def item_duplicate(request, item_id):
 @login_required
 @require_POST
 def item_cancel(request, item_id):
-    item = get_item_for_user(request.user, item_id)
+    item = get_item_scope(request.user, item_id).item
     services.content_item_cancel(item=item)
     messages.success(request, _("'%(title)s' is geannuleerd.") % {"title": item.title})
     return redirect("campaigns:list", campaign_id=item.campaign_id)
@@ -278,9 +328,9 @@ def item_cancel(request, item_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_copy(request, item_id):
-    item = get_item_for_user(request.user, item_id)
-    municipalities = planner_municipalities(request.user)
-    form = CopyForm(request.POST or None, item=item, municipalities=municipalities)
+    scope = get_item_scope(request.user, item_id)
+    item = scope.item
+    form = CopyForm(request.POST or None, item=item, municipalities=scope.municipality_queryset())
     if request.method == "POST" and form.is_valid():
         copies = services.content_item_copy_to_municipalities(
             item=item, municipalities=form.cleaned_data["municipalities"]
@@ -301,42 +351,28 @@ def campaign_settings(request, campaign_id):
     form = CampaignSettingsForm(request.POST or None, instance=campaign)
     phases = PhaseFormSet(request.POST or None, queryset=campaign.phases.order_by("position"), prefix="fase")
     if request.method == "POST" and all([form.is_valid(), phases.is_valid()]):
-        services.campaign_update(campaign=campaign, **form.cleaned_data)
-        phases.save()
-        messages.success(request, _("De campagne is opgeslagen."))
-        return redirect("campaigns:timeline", campaign_id=campaign.pk)
+        try:
+            services.campaign_settings_update(campaign=campaign, fields=form.cleaned_data, phases=phases.changes())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("De campagne is opgeslagen."))
+            return redirect("campaigns:timeline", campaign_id=campaign.pk)
     return render(request, "campaigns/settings.html", {"campaign": campaign, "form": form, "phases": phases})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def campaign_new(request):
-    require_role(request.user, Role.PROGRAMME_LEAD)
-    form = NewCampaignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        campaign = services.campaign_start(**form.cleaned_data, owner=request.user)
-        rounds_create_for_campaign(campaign=campaign)
-        messages.success(
-            request, _("Campagne %(name)s is aangemaakt, met fases en zelfscanrondes.") % {"name": campaign.name}
-        )
-        return redirect("campaigns:list", campaign_id=campaign.pk)
-    return render(request, "campaigns/campaign_new.html", {"form": form})
 
 
 @login_required
 @require_POST
 def plan_template(request, campaign_id):
-    campaign = get_campaign_for_user(request.user, campaign_id)
-    municipality = (
-        planner_municipalities(request.user).filter(campaigns=campaign, pk=request.POST.get("gemeente")).first()
-    )
+    scope = get_planner_scope(request.user, campaign_id)
+    municipality = scope.municipality(request.POST.get("gemeente"))
     if municipality is None:
         raise Http404
-    added = services.plan_template_apply(campaign=campaign, municipality=municipality, owner=request.user)
+    added = services.plan_template_apply(campaign=scope.campaign, municipality=municipality, owner=request.user)
     if added:
         messages.success(
             request, _("%(count)s voorbeelditems toegevoegd voor %(name)s.") % {"count": added, "name": municipality}
         )
     else:
         messages.info(request, _("%(name)s heeft al een planning; er is niets toegevoegd.") % {"name": municipality})
-    return redirect("campaigns:list", campaign_id=campaign.pk)
+    return redirect("campaigns:list", campaign_id=scope.campaign.pk)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("start/projectleider/", views.start_programme_lead, name="start_programme_lead"),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_statement, name="privacy"),
+    path("campagne/nieuw/", views.campaign_new, name="campaign_new"),
 ]

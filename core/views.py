@@ -1,17 +1,23 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_http_methods
 
+from campaigns.forms import NewCampaignForm
 from campaigns.selectors import campaign_list_for_municipalities
+from common.forms import add_service_errors, as_context
 from organisations import selectors as organisation_selectors
-from organisations.access import require_role, visible_municipalities
+from organisations.access import require_campaign_team, require_role, visible_municipalities
 from organisations.roles import Role, primary_role
 
-from . import selectors
+from . import selectors, services
 
 START_PAGES = {
     Role.PROGRAMME_LEAD: "core:start_programme_lead",
@@ -40,8 +46,8 @@ def home(request):
 
 @login_required
 def start_employee(request):
-    context = selectors.employee_start_context(user=request.user)
-    return render(request, "core/start_employee.html", context)
+    start = selectors.employee_start_context(user=request.user)
+    return render(request, "core/start_employee.html", as_context(start))
 
 
 @login_required
@@ -53,7 +59,7 @@ def start_team_leader(request):
 
 @login_required
 def start_advisor(request):
-    require_role(request.user, Role.ADVISOR, Role.PROGRAMME_LEAD)
+    require_campaign_team(request.user)
     municipalities = visible_municipalities(request.user)
     return render(
         request,
@@ -75,7 +81,25 @@ def start_digicoach(request):
 @login_required
 def start_programme_lead(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
-    return render(request, "core/start_programme_lead.html", selectors.programme_lead_start_context())
+    return render(request, "core/start_programme_lead.html", as_context(selectors.programme_lead_start_context()))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_new(request):
+    require_role(request.user, Role.PROGRAMME_LEAD)
+    form = NewCampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = services.programme_year_start(**form.cleaned_data, owner=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Campagne %(name)s is aangemaakt, met fases en zelfscanrondes.") % {"name": campaign.name}
+            )
+            return redirect("campaigns:list", campaign_id=campaign.pk)
+    return render(request, "campaigns/campaign_new.html", {"form": form})
 
 
 def accessibility_statement(request):

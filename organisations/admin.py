@@ -2,18 +2,39 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .caching import organisation_changed
 from .models import Municipality, Team, User
 
 
+class OrganisationChangedMixin:
+    """Admin edits bypass the services; they still invalidate the cached organisation counts."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        organisation_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        organisation_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        organisation_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        organisation_changed()
+
+
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(OrganisationChangedMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "learning_platform_url"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(OrganisationChangedMixin, admin.ModelAdmin):
     list_display = ["name", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name"]
@@ -22,8 +43,8 @@ class TeamAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
-    ordering = ["last_name", "first_name"]
+class UserAdmin(OrganisationChangedMixin, BaseUserAdmin):
+    ordering = User._meta.ordering
     list_display = ["email", "first_name", "last_name", "municipality", "team", "is_programme_lead", "is_digicoach"]
     list_filter = ["municipality", "is_programme_lead", "is_digicoach", "is_active", "receives_reminders"]
     search_fields = ["email", "first_name", "last_name", "employee_number"]

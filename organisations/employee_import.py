@@ -11,11 +11,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from .models import Municipality, User
+from .models import Municipality, Team, User
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "municipality", "team")
 OPTIONAL_COLUMNS = ("is_team_leader", "employee_number")
-MAX_LENGTHS = {"email": 254, "first_name": 100, "last_name": 150, "team": 150, "employee_number": 50}
+# Column -> the model field it lands in; the length limits are the fields' own.
+COLUMN_FIELDS = {
+    "email": User._meta.get_field("email"),
+    "first_name": User._meta.get_field("first_name"),
+    "last_name": User._meta.get_field("last_name"),
+    "team": Team._meta.get_field("name"),
+    "employee_number": User._meta.get_field("employee_number"),
+}
+MAX_LENGTHS = {column: field.max_length for column, field in COLUMN_FIELDS.items()}
 TRUE_WORDS = {"1", "ja", "j", "yes", "y", "true", "waar", "x"}
 FALSE_WORDS = {"", "0", "nee", "n", "no", "false", "onwaar"}
 LOOKUP_CHUNK = 500

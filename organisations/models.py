@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .names import surname_sort_expression
+
 
 class Municipality(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -50,6 +52,15 @@ class Team(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def with_role_flags(self):
+        """Users annotated with `leads_a_team` and `advises_a_municipality` (for roles.roles_of)."""
+        return self.annotate(
+            leads_a_team=models.Exists(Team.leaders.through.objects.filter(user_id=models.OuterRef("pk"))),
+            advises_a_municipality=models.Exists(
+                User.advised_municipalities.through.objects.filter(user_id=models.OuterRef("pk"))
+            ),
+        )
+
     def get_by_natural_key(self, username):
         # People type their e-mail address with capitals; addresses are stored in lower case.
         return self.get(email__iexact=username)
@@ -84,6 +95,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mailadres"), unique=True)
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("achternaam"), max_length=150)
+    # Kept by the database: the surname without tussenvoegsel, so 'de Graaf' sorts under G.
+    surname_sort = models.GeneratedField(
+        expression=surname_sort_expression("last_name"),
+        output_field=models.CharField(max_length=150),
+        db_persist=True,
+    )
     employee_number = models.CharField(_("personeelsnummer"), max_length=50, blank=True)
     municipality = models.ForeignKey(
         Municipality,
@@ -121,7 +138,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
     class Meta:
-        ordering = ["last_name", "first_name"]
+        ordering = ["surname_sort", "last_name", "first_name", "pk"]
         verbose_name = _("medewerker")
         verbose_name_plural = _("medewerkers")
         constraints = [
@@ -131,6 +148,13 @@ class User(AbstractBaseUser, PermissionsMixin):
                 condition=~models.Q(employee_number=""),
             ),
             models.UniqueConstraint(Lower("email"), name="email_unique_case_insensitive"),
+        ]
+        indexes = [
+            models.Index(fields=["surname_sort", "last_name", "first_name", "id"], name="user_dutch_name_order"),
+            models.Index(
+                fields=["is_programme_lead"], condition=models.Q(is_programme_lead=True), name="user_programme_leads"
+            ),
+            models.Index(fields=["is_digicoach"], condition=models.Q(is_digicoach=True), name="user_digicoaches"),
         ]
 
     def __str__(self):

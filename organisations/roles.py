@@ -1,10 +1,9 @@
 """The roles a person can hold, several at once, derived from what the data says about them."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from .models import Team, User
+from .models import User
 
 
 class Role(models.TextChoices):
@@ -15,12 +14,19 @@ class Role(models.TextChoices):
     PROGRAMME_LEAD = "programme_lead", _("Projectleider")
 
 
+# The campaign team: plans the campaign and reads the persona analysis and programme figures.
+CAMPAIGN_TEAM = (Role.ADVISOR, Role.PROGRAMME_LEAD)
+
 # Order in which start pages are offered: the widest view first.
 ROLE_PRIORITY = [Role.PROGRAMME_LEAD, Role.ADVISOR, Role.TEAM_LEADER, Role.DIGICOACH, Role.EMPLOYEE]
 
 
 def roles_of(user) -> frozenset:
-    """Roles of a user, computed once per user object (one small query)."""
+    """Roles of a user (a frozenset of Role), computed once per user object.
+
+    The session's user is loaded with its role flags (backends.EmailBackend), so this costs no
+    query on a page; any other User object costs one small query the first time.
+    """
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     cached = getattr(user, "_roles_cache", None)
@@ -31,15 +37,15 @@ def roles_of(user) -> frozenset:
         roles.add(Role.PROGRAMME_LEAD)
     if user.is_digicoach:
         roles.add(Role.DIGICOACH)
-    leads, advises = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            leads=Exists(Team.leaders.through.objects.filter(user_id=OuterRef("pk"))),
-            advises=Exists(User.advised_municipalities.through.objects.filter(user_id=OuterRef("pk"))),
+    if hasattr(user, "leads_a_team"):
+        leads, advises = user.leads_a_team, user.advises_a_municipality
+    else:
+        leads, advises = (
+            User.objects.with_role_flags()
+            .filter(pk=user.pk)
+            .values_list("leads_a_team", "advises_a_municipality")
+            .get()
         )
-        .values_list("leads", "advises")
-        .get()
-    )
     if leads:
         roles.add(Role.TEAM_LEADER)
     if advises:

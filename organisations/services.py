@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .caching import organisation_changed
 from .employee_import import LOOKUP_CHUNK, ParsedImport
 from .models import Team, User
 
@@ -45,6 +46,9 @@ def _teams_for_rows(rows, summary):
 @transaction.atomic
 def employees_import(*, parsed: ParsedImport) -> ImportSummary:
     """Upsert employees by e-mail from a validated file; a second run of the same file changes nothing.
+
+    `parsed` comes from employee_import.employee_import_parse and must be valid (ValueError
+    otherwise). Returns an ImportSummary with counts. All or nothing: one transaction.
 
     Rows marked as team leader become a leader of their team; leadership is never removed by an
     import, because one file can name only one team per person.
@@ -94,10 +98,13 @@ def employees_import(*, parsed: ParsedImport) -> ImportSummary:
         new_links = [through(team_id=team_id, user_id=user_id) for team_id, user_id in sorted(wanted - present)]
         through.objects.bulk_create(new_links, batch_size=IMPORT_BATCH_SIZE)
         summary.leaders_added = len(new_links)
+    organisation_changed()
     return summary
 
 
 def user_update_preferences(*, user: User, language: str, receives_reminders: bool) -> User:
+    """Set the person's interface language (User.Language) and reminder opt-in. Raises ValidationError
+    for an unknown language; then nothing is saved."""
     user.language = language
     user.receives_reminders = receives_reminders
     user.full_clean(exclude=["password"])

@@ -5,8 +5,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.paging import KnownCountPaginator
+
 from . import selectors
-from .access import get_municipality_for_user, get_team_for_user, require_role, visible_municipalities
+from .access import (
+    get_municipality_for_user,
+    get_team_for_user,
+    require_campaign_team,
+    require_role,
+    visible_municipalities,
+)
 from .employee_import import employee_import_parse
 from .forms import EmployeeImportForm, EmployeeSearchForm, PreferencesForm
 from .roles import Role
@@ -17,7 +25,7 @@ EMPLOYEES_PER_PAGE = 50
 
 @login_required
 def municipality_list(request):
-    require_role(request.user, Role.ADVISOR, Role.PROGRAMME_LEAD)
+    require_campaign_team(request.user)
     municipalities = selectors.municipality_list_with_counts(municipalities=visible_municipalities(request.user))
     return render(request, "organisations/municipality_list.html", {"municipalities": municipalities})
 
@@ -44,8 +52,10 @@ def employee_list(request):
     query, municipality = "", None
     if form.is_valid():
         query, municipality = form.cleaned_data["q"], form.cleaned_data["municipality"]
-    employees = selectors.employee_search(query=query, municipality_id=municipality.pk if municipality else None)
-    page = Paginator(employees, EMPLOYEES_PER_PAGE).get_page(request.GET.get("pagina"))
+    municipality_id = municipality.pk if municipality else None
+    employees = selectors.employee_search(query=query, municipality_id=municipality_id)
+    count = selectors.employee_search_count(query=query, municipality_id=municipality_id)
+    page = KnownCountPaginator(employees, EMPLOYEES_PER_PAGE, count=count).get_page(request.GET.get("pagina"))
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(

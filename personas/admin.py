@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .caching import personas_changed
 from .models import AttentionPoint, Audience, ComBStatement, EditRecord, Message, Persona
 
 
@@ -18,22 +19,34 @@ class MessageInline(admin.TabularInline):
     extra = 1
 
 
+class PersonasChangedMixin:
+    """Admin edits bypass the services; they still invalidate the cached persona pages."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        personas_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        personas_changed()
+
+
 @admin.register(Persona)
-class PersonaAdmin(admin.ModelAdmin):
+class PersonaAdmin(PersonasChangedMixin, admin.ModelAdmin):
     list_display = ["name", "is_cross_cutting", "position", "updated_at", "updated_by"]
     inlines = [ComBStatementInline]
     readonly_fields = ["updated_at", "updated_by"]
 
 
 @admin.register(Audience)
-class AudienceAdmin(admin.ModelAdmin):
+class AudienceAdmin(PersonasChangedMixin, admin.ModelAdmin):
     list_display = ["name", "persona", "position", "updated_at"]
     inlines = [AttentionPointInline, MessageInline]
     readonly_fields = ["updated_at", "updated_by"]
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin):
+class MessageAdmin(PersonasChangedMixin, admin.ModelAdmin):
     list_display = ["text", "audience", "position"]
     list_filter = ["audience"]
     search_fields = ["text"]

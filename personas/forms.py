@@ -9,7 +9,7 @@ EXTRA_ROWS = 3
 class PersonaTextsForm(forms.ModelForm):
     class Meta:
         model = Persona
-        fields = ["essence", "description", "analysis_note", "employee_profile"]
+        fields = Persona.TEXT_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "analysis_note": forms.Textarea(attrs={"rows": 4}),

@@ -3,8 +3,26 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class PersonaQuerySet(models.QuerySet):
+    def core(self):
+        """The plan's four personas, without the cross-cutting busy prioritiser."""
+        return self.exclude(slug=Persona.Identity.BUSY_PRIORITISER)
+
+
 class Persona(models.Model):
     """One of the plan's four personas, or the cross-cutting busy prioritiser found inside all four."""
+
+    class Identity(models.TextChoices):
+        """The personas of plan section 3.2, by the slug they ship with; code finds a persona by these."""
+
+        ENTHUSIAST = "digitale-enthousiasteling", _("Digitale enthousiasteling")
+        PROFESSIONAL = "digivaardige-professional", _("Digivaardige professional")
+        HESITANT = "aarzelende-technologiegebruiker", _("Aarzelende technologiegebruiker")
+        ANALOGUE = "analoge-idealist", _("Analoge idealist")
+        BUSY_PRIORITISER = "drukke-prioriteitensteller", _("Drukke prioriteitensteller")
+
+    # The texts an advisor edits on the persona page, in form order.
+    TEXT_FIELDS = ("essence", "description", "analysis_note", "employee_profile")
 
     slug = models.SlugField(_("korte naam"), max_length=60, unique=True)
     name = models.CharField(_("naam"), max_length=100)
@@ -24,6 +42,8 @@ class Persona(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = PersonaQuerySet.as_manager()
+
     class Meta:
         ordering = ["position"]
         verbose_name = _("persona")
@@ -31,6 +51,10 @@ class Persona(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_busy_prioritiser(self) -> bool:
+        return self.slug == self.Identity.BUSY_PRIORITISER
 
 
 class ComBStatement(models.Model):
@@ -76,6 +100,7 @@ class Audience(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # The audiences that are not a persona (plan section 4); the others share their persona's slug.
     ALL = "allen"
     TEAM_LEADERS = "teamleiders"
 

@@ -1,18 +1,26 @@
-from django.db.models import Count, Prefetch, Q
+"""Reads of the personas and their messages (plan sections 3 and 4)."""
+
+import enum
+
+from django.db.models import Count, Prefetch
 
 from .models import AttentionPoint, Audience, ComBStatement, EditRecord, Message, Persona
 
-EMPLOYEE, TEAM_LEADER = "employee", "team_leader"
+
+class Recipient(enum.Enum):
+    """Whom a message is written to: an employee (by persona) or a team leader (plan section 4)."""
+
+    EMPLOYEE = "employee"
+    TEAM_LEADER = "team_leader"
 
 
 def persona_overview():
-    return Persona.objects.annotate(
-        message_count=Count("audience__messages", distinct=True),
-        content_count=Count("content_items", filter=~Q(content_items__status="cancelled"), distinct=True),
-    ).select_related("audience")
+    """All personas in plan order, each annotated with `message_count` and its audience loaded."""
+    return Persona.objects.annotate(message_count=Count("audience__messages", distinct=True)).select_related("audience")
 
 
 def persona_detail(*, slug: str) -> Persona:
+    """The persona with statements, attention points and messages loaded; raises Persona.DoesNotExist."""
     return (
         Persona.objects.select_related("updated_by", "audience")
         .prefetch_related(
@@ -24,8 +32,8 @@ def persona_detail(*, slug: str) -> Persona:
     )
 
 
-def com_b_columns(*, persona: Persona):
-    """The COM-B analysis laid out as the plan does: components, their sub-headings, statements."""
+def com_b_columns(*, persona: Persona) -> list[dict]:
+    """The COM-B analysis laid out as the plan does: [{component, parts: [{label, statements}]}]."""
     by_kind = {kind: [] for kind in ComBStatement.Kind.values}
     for statement in persona.statements.all():
         by_kind[statement.kind].append(statement)
@@ -39,6 +47,7 @@ def com_b_columns(*, persona: Persona):
 
 
 def audience_list_with_texts(*, slug: str | None = None):
+    """Audiences (all, or the one with `slug`) with their attention points and messages loaded."""
     audiences = Audience.objects.select_related("persona", "updated_by").prefetch_related(
         Prefetch("attention_points", queryset=AttentionPoint.objects.order_by("position", "pk")),
         Prefetch("messages", queryset=Message.objects.order_by("position", "pk")),
@@ -49,6 +58,7 @@ def audience_list_with_texts(*, slug: str | None = None):
 
 
 def recent_edits(*, persona: Persona | None = None, audience: Audience | None = None, limit: int = 10):
+    """The latest `limit` edit records, newest first, of a persona or an audience (or all)."""
     edits = EditRecord.objects.select_related("changed_by")
     if persona is not None:
         edits = edits.filter(persona=persona)
@@ -57,19 +67,21 @@ def recent_edits(*, persona: Persona | None = None, audience: Audience | None = 
     return edits[:limit]
 
 
-def messages_for_recipient(*, persona: Persona | None, is_busy: bool, audience: str = EMPLOYEE) -> list[Message]:
-    """The messages to use when writing to one person (reminders, the zelfscan result page).
+def messages_for_recipient(
+    *, persona: Persona | None, is_busy: bool, audience: Recipient = Recipient.EMPLOYEE
+) -> list[Message]:
+    """The messages to use when writing to one person (reminders, the zelfscan result page), in order.
 
-    Team leaders get the team leader messages. Employees get their persona's messages; a busy
-    prioritiser gets the short, factual busy-prioritiser messages first. Without a known persona
-    (no zelfscan yet) the messages for everyone (Allen) are used.
+    Plan section 4: team leaders get the team leader messages. Employees get their persona's
+    messages; a busy prioritiser gets the short, factual busy-prioritiser messages first. Without a
+    known persona (no zelfscan yet) the messages for everyone (Allen) are used. No text twice.
     """
-    if audience == TEAM_LEADER:
+    if audience == Recipient.TEAM_LEADER:
         slugs = [Audience.TEAM_LEADERS]
     else:
-        slugs = [persona.slug] if persona is not None and not persona.is_cross_cutting else []
+        slugs = [persona.slug] if persona is not None and not persona.is_busy_prioritiser else []
         if is_busy:
-            slugs.insert(0, "drukke-prioriteitensteller")
+            slugs.insert(0, Persona.Identity.BUSY_PRIORITISER)
         if not slugs:
             slugs = [Audience.ALL]
     messages = Message.objects.filter(audience__slug__in=slugs).select_related("audience")

@@ -2,9 +2,8 @@ from operator import itemgetter
 
 from django.db import transaction
 
+from .caching import personas_changed
 from .models import AttentionPoint, Audience, ComBStatement, EditRecord, Message, Persona
-
-PERSONA_TEXT_FIELDS = ("essence", "description", "analysis_note", "employee_profile")
 
 
 def _record(*, summary, changed_by, persona=None, audience=None):
@@ -15,9 +14,14 @@ def _record(*, summary, changed_by, persona=None, audience=None):
 
 @transaction.atomic
 def persona_update(*, persona: Persona, changed_by, texts: dict, statements: list[tuple[str, str]]) -> Persona:
-    """Replace a persona's texts and its COM-B statements (kind, text) in the given order."""
-    changed = [name for name in PERSONA_TEXT_FIELDS if getattr(persona, name) != texts[name]]
-    for name in PERSONA_TEXT_FIELDS:
+    """Replace a persona's texts and its COM-B statements, and record who changed what.
+
+    `texts` maps every name of Persona.TEXT_FIELDS to its new text; `statements` is a list of
+    (ComBStatement.Kind value, text) in the wanted order. Saving unchanged texts records no edit.
+    Raises ValidationError (a text too long or empty where required); then nothing changes.
+    """
+    changed = [name for name in Persona.TEXT_FIELDS if getattr(persona, name) != texts[name]]
+    for name in Persona.TEXT_FIELDS:
         setattr(persona, name, texts[name])
     persona.updated_by = changed_by
     persona.full_clean()
@@ -38,12 +42,17 @@ def persona_update(*, persona: Persona, changed_by, texts: dict, statements: lis
         changed.append("statements")
     if changed:
         _record(summary=", ".join(changed), changed_by=changed_by, persona=persona)
+        personas_changed()
     return persona
 
 
 @transaction.atomic
 def audience_texts_update(*, audience: Audience, changed_by, attention_points: list[str], messages: list[str]):
-    """Replace the attention points and messages of an audience, in the given order."""
+    """Replace the attention points and messages of an audience (lists of texts, in order).
+
+    Records who changed which list; unchanged lists are left alone. Raises ValidationError for a
+    text over 500 characters; then nothing changes. Returns the audience.
+    """
     changed = []
     for model, related, texts, label in (
         (AttentionPoint, audience.attention_points, attention_points, "attention_points"),
@@ -61,4 +70,5 @@ def audience_texts_update(*, audience: Audience, changed_by, attention_points: l
         audience.updated_by = changed_by
         audience.save(update_fields=["updated_by", "updated_at"])
         _record(summary=", ".join(changed), changed_by=changed_by, audience=audience)
+        personas_changed()
     return audience

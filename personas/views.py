@@ -5,8 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from organisations.access import require_campaign_team
+
 from . import selectors
-from .access import get_audience_for_campaign_team, get_persona_for_campaign_team, require_campaign_team
+from .access import get_audience_for_campaign_team, get_persona_for_campaign_team
+from .caching import cached_page
 from .forms import (
     AudienceFilterForm,
     PersonaTextsForm,
@@ -15,28 +18,36 @@ from .forms import (
     statement_initial,
     text_initial,
 )
-from .models import Audience
+from .models import Audience, Persona
 from .services import audience_texts_update, persona_update
 
 
 @login_required
 def persona_overview(request):
     require_campaign_team(request.user)
-    return render(request, "personas/overview.html", {"personas": selectors.persona_overview()})
+    body = cached_page(
+        request, "overview", [], "personas/_overview_body.html", lambda: {"personas": selectors.persona_overview()}
+    )
+    return render(request, "personas/overview.html", {"body": body})
 
 
 @login_required
 def persona_detail(request, slug):
-    persona = get_persona_for_campaign_team(request.user, slug)
-    return render(
-        request,
-        "personas/detail.html",
-        {
+    require_campaign_team(request.user)
+
+    def build():
+        persona = get_persona_for_campaign_team(request.user, slug)
+        return {
             "persona": persona,
             "columns": selectors.com_b_columns(persona=persona),
             "edits": selectors.recent_edits(persona=persona),
-        },
+        }
+
+    # An unknown slug is never cached: building its page raises 404 first.
+    title, body = cached_page(
+        request, "detail", [slug], "personas/_detail_body.html", build, title=lambda context: context["persona"].name
     )
+    return render(request, "personas/detail.html", {"body": body, "title": title})
 
 
 @login_required
@@ -52,7 +63,7 @@ def persona_edit(request, slug):
         persona_update(
             persona=persona,
             changed_by=request.user,
-            texts={name: form.cleaned_data[name] for name in PersonaTextsForm.Meta.fields},
+            texts={name: form.cleaned_data[name] for name in Persona.TEXT_FIELDS},
             statements=formset.ordered_values("kind", "text"),
         )
         messages.success(request, _("De persona is opgeslagen."))
@@ -63,11 +74,15 @@ def persona_edit(request, slug):
 @login_required
 def message_library(request):
     require_campaign_team(request.user)
-    all_audiences = Audience.objects.all()
-    form = AudienceFilterForm(request.GET or None, audiences=all_audiences)
-    slug = form.cleaned_data["doelgroep"] if form.is_valid() else None
-    audiences = selectors.audience_list_with_texts(slug=slug or None)
-    return render(request, "personas/messages.html", {"form": form, "audiences": audiences})
+    wanted = request.GET.get("doelgroep", "")[:60]
+
+    def build():
+        form = AudienceFilterForm(request.GET or None, audiences=Audience.objects.all())
+        slug = form.cleaned_data["doelgroep"] if form.is_valid() else None
+        return {"form": form, "audiences": selectors.audience_list_with_texts(slug=slug or None)}
+
+    body = cached_page(request, "messages", [wanted], "personas/_messages_body.html", build)
+    return render(request, "personas/messages.html", {"body": body})
 
 
 @login_required

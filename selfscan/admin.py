@@ -30,9 +30,6 @@ class QuestionInline(admin.TabularInline):
 class QuestionnaireAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
     list_display = ["version", "created_at"]
 
-    def questionnaire_of(self, obj):
-        return obj
-
 
 @admin.register(Area)
 class AreaAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
@@ -40,17 +37,11 @@ class AreaAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
     list_filter = ["questionnaire"]
     inlines = [QuestionInline]
 
-    def questionnaire_of(self, obj):
-        return obj.questionnaire
-
 
 @admin.register(Question)
 class QuestionAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
     list_display = ["text", "area", "kind", "position"]
     list_filter = ["area__questionnaire", "kind"]
-
-    def questionnaire_of(self, obj):
-        return obj.area.questionnaire
 
 
 @admin.register(Round)

@@ -16,7 +16,6 @@ from personas.models import Persona
 from . import scoring
 from .models import Answer, Area, AreaResult, Response
 from .selectors import questions_for_round
-from .services import rounds_create_for_campaign
 
 BASELINE_SHARE = 0.7
 FINAL_SHARE_OF_BASELINE = 0.35
@@ -78,8 +77,11 @@ def _submit_many(scan_round, people, personas, areas, when, improvement=0.0):
 
 
 def scan_seed(*, campaign) -> dict:
-    """Rounds for the campaign plus responses up to today; a second run adds nothing."""
-    baseline, final = rounds_create_for_campaign(campaign=campaign)
+    """Responses to the campaign's rounds up to today: {"round_1": n, "round_2": n} added now.
+
+    A second run adds nothing.
+    """
+    baseline, final = campaign.scan_rounds.order_by("number")
     today = timezone.localdate()
     counts = {"round_1": 0, "round_2": 0}
     if baseline.opens_on > today or baseline.responses.exists():

@@ -41,7 +41,7 @@ def result_context(*, response) -> dict:
     municipality = response.employee.municipality
     busy_profile = None
     if response.is_busy:
-        busy_profile = Persona.objects.filter(is_cross_cutting=True).first()
+        busy_profile = Persona.objects.filter(slug=Persona.Identity.BUSY_PRIORITISER).first()
     return {
         "response": response,
         "round": response.round,

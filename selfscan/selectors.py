@@ -1,3 +1,5 @@
+"""Reads of the zelfscan. Only `rounds_for_management` counts across people, and only counts."""
+
 from django.db.models import Count, Prefetch, Q
 
 from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
@@ -16,7 +18,8 @@ def rounds_for_employee(*, employee):
     )
 
 
-def questions_for_round(*, round):
+def questions_for_round(*, round) -> list:
+    """The round's questions in page order, with their area; round 1 leaves out the round-2-only item."""
     questions = Question.objects.filter(area__questionnaire_id=round.questionnaire_id).select_related("area")
     if round.number == Round.Number.BASELINE:
         questions = questions.exclude(kind=Question.Kind.TIME_SAVED)
@@ -24,22 +27,25 @@ def questions_for_round(*, round):
 
 
 def scan_steps(*, round, questions=None):
-    """The pages of the scan: one per area, with the questions that apply to this round."""
+    """The pages of the scan: [{area, questions}], one per area, with the questions of this round."""
     steps = {}
     for question in questions if questions is not None else questions_for_round(round=round):
         steps.setdefault(question.area, []).append(question)
     return [{"area": area, "questions": questions} for area, questions in steps.items()]
 
 
-def answers_of(*, response):
+def answers_of(*, response) -> dict:
+    """The response's answers: question id -> option number (from 1)."""
     return dict(Answer.objects.filter(response=response).values_list("question_id", "value"))
 
 
-def missing_questions(*, questions, answers):
+def missing_questions(*, questions, answers) -> list:
+    """The questions (of `questions`) without an answer in `answers`, in order."""
     return [question for question in questions if question.pk not in answers]
 
 
-def result_areas(*, response):
+def result_areas(*, response) -> list:
+    """The submitted response's AreaResults (score 0–100, level) in page order, with their area."""
     return list(AreaResult.objects.filter(response=response).select_related("area").order_by("area__position"))
 
 
@@ -60,6 +66,7 @@ def baseline_response_for(*, response):
 
 
 def latest_questionnaire_areas():
+    """(the latest Questionnaire or None, its areas with their questions loaded)."""
     latest = Questionnaire.objects.order_by("-version").first()
     if latest is None:
         return None, []
@@ -70,6 +77,7 @@ def latest_questionnaire_areas():
 
 
 def rounds_for_management():
+    """All rounds, newest campaign first, each annotated with `submitted_count` (a count, no names)."""
     return (
         Round.objects.select_related("campaign", "questionnaire")
         .annotate(submitted_count=Count("responses", filter=Q(responses__submitted_at__isnull=False)))

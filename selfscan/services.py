@@ -1,11 +1,11 @@
-import calendar
-import datetime
+"""Writes of the zelfscan: rounds, taking the scan, and versions of the questionnaire."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.dates import add_months
 from personas.models import Persona
 
 from . import scoring
@@ -15,22 +15,19 @@ from .selectors import answers_of, missing_questions, questions_for_round
 SCAN_WINDOW_MONTHS = 2
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def rounds_create_for_campaign(*, campaign) -> list[Round]:
-    """Round 1 opens at the kick-off and is due two months later; round 2 opens in November."""
+    """The campaign's two rounds on the latest questionnaire, created where missing: [round 1, round 2].
+
+    Plan goals 1 and 3: round 1 opens at the kick-off and is due two months later; round 2 opens in
+    the closing month (November). Both close at the campaign's end date. Raises ValidationError
+    when the campaign's dates cannot hold them.
+    """
     questionnaire = Questionnaire.objects.order_by("-version").first()
-    final_opens = max(campaign.kick_off_date, datetime.date(campaign.end_date.year, 11, 1))
-    if final_opens > campaign.end_date:
-        final_opens = campaign.end_date
+    final_opens = min(max(campaign.kick_off_date, campaign.closing_month), campaign.end_date)
     defaults = {
         Round.Number.BASELINE: (
             campaign.kick_off_date,
-            _add_months(campaign.kick_off_date, SCAN_WINDOW_MONTHS),
+            add_months(campaign.kick_off_date, SCAN_WINDOW_MONTHS),
             campaign.end_date,
         ),
         Round.Number.FINAL: (final_opens, campaign.end_date, campaign.end_date),
@@ -56,6 +53,7 @@ def rounds_create_for_campaign(*, campaign) -> list[Round]:
 
 
 def round_update_dates(*, scan_round: Round, opens_on, due_on, closes_on) -> Round:
+    """Set the round's dates. Raises ValidationError unless opens_on <= due_on <= closes_on."""
     scan_round.opens_on, scan_round.due_on, scan_round.closes_on = opens_on, due_on, closes_on
     scan_round.full_clean()
     scan_round.save(update_fields=["opens_on", "due_on", "closes_on"])
@@ -63,7 +61,10 @@ def round_update_dates(*, scan_round: Round, opens_on, due_on, closes_on) -> Rou
 
 
 def response_start(*, scan_round: Round, employee) -> Response:
-    """The employee's response in this round, created on first visit; a double click makes no second one."""
+    """The employee's response in this round, created on first visit; a double click makes no second one.
+
+    Raises ValidationError when the round is not open today.
+    """
     if not scan_round.is_open_on(timezone.localdate()):
         raise ValidationError(_("Deze ronde van de zelfscan is nu niet open."))
     try:
@@ -75,7 +76,12 @@ def response_start(*, scan_round: Round, employee) -> Response:
 
 
 def response_save_answers(*, response: Response, answers: dict, step: int) -> None:
-    """Store the answers of one page as they are (also when incomplete), so nothing typed is lost."""
+    """Store the answers of one page as they are (also when incomplete), so nothing typed is lost.
+
+    `answers` maps question id -> option number (from 1); `step` is the page number to resume on.
+    Raises ValidationError for a submitted response, a question not in its round or an option out
+    of range; then nothing is stored.
+    """
     if response.is_submitted:
         raise ValidationError(_("Deze zelfscan is al ingediend en kan niet meer worden gewijzigd."))
     valid = {question.pk: question for question in questions_for_round(round=response.round)}
@@ -94,7 +100,12 @@ def response_save_answers(*, response: Response, answers: dict, step: int) -> No
 
 
 def response_submit(*, response: Response) -> bool:
-    """Score and finalise the response. Returns False when it was already submitted (e.g. a second click)."""
+    """Score (scoring.py) and finalise the response: levels per area, overall level, persona, busy flag.
+
+    Returns True when this call submitted it, False when it was already submitted (a second click or
+    a simultaneous request: the conditional UPDATE lets only one through). Raises ValidationError
+    while questions are unanswered.
+    """
     answers = answers_of(response=response)
     questions = questions_for_round(round=response.round)
     if missing_questions(questions=questions, answers=answers):
@@ -122,12 +133,16 @@ def response_submit(*, response: Response) -> bool:
 
 
 def questionnaire_is_frozen(questionnaire: Questionnaire) -> bool:
+    """True once any round on this version has a response: its questions may no longer change."""
     return Response.objects.filter(round__questionnaire=questionnaire).exists()
 
 
 @transaction.atomic
 def questionnaire_new_version(*, questionnaire: Questionnaire) -> Questionnaire:
-    """Copy a frozen questionnaire; rounds that have no response yet move to the copy."""
+    """Copy a frozen questionnaire as the next version; rounds without a response move to the copy.
+
+    Returns the new Questionnaire. Answered rounds keep their version, so their results stay valid.
+    """
     latest = Questionnaire.objects.select_for_update().order_by("-version").first()
     copy = Questionnaire.objects.create(version=latest.version + 1)
     for area in questionnaire.areas.prefetch_related("questions"):
@@ -146,7 +161,12 @@ def questionnaire_new_version(*, questionnaire: Questionnaire) -> Questionnaire:
 
 @transaction.atomic
 def question_update(*, question: Question, text: str, options: list[str], correct_option) -> Question:
-    """Edit a question; on a frozen version the edit lands in a new version and answered rounds keep theirs."""
+    """Edit a question; on a frozen version the edit lands in a new version and answered rounds keep theirs.
+
+    `options`: the answer texts (ignored for the fixed scales); `correct_option`: number from 1 for a
+    knowledge item. Returns the edited Question (possibly of the new version). Raises
+    ValidationError for a knowledge item without a valid correct option or a text that is too long.
+    """
     questionnaire = question.area.questionnaire
     if questionnaire_is_frozen(questionnaire):
         copy = questionnaire_new_version(questionnaire=questionnaire)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import add_service_errors
+from common.forms import add_service_errors
 from organisations.access import require_role
 from organisations.roles import Role
 

@@ -62,3 +62,15 @@ def test_garbage_bytes_give_a_message_not_an_error_page(client, programme_lead):
     response = upload(client, bytes(range(256)) * 10)
     assert response.status_code == 200
     assert "Er is niets opgeslagen" in response.content.decode()
+
+
+def test_an_import_shows_at_once_in_the_cached_counts(client, programme_lead, municipality):
+    client.force_login(programme_lead)
+    pages = [reverse("organisations:municipality_list"), reverse("core:start_programme_lead")]
+    before = [client.get(url).context for url in pages]  # now cached
+    employees_before = before[1]["employees"]
+    counts_before = {m.name: m.employee_count for m in before[0]["municipalities"]}
+    upload(client, GOOD)
+    after = [client.get(url).context for url in pages]
+    assert after[1]["employees"] == employees_before + 1
+    assert {m.name: m.employee_count for m in after[0]["municipalities"]}["Groningen"] == counts_before["Groningen"] + 1

@@ -1,6 +1,6 @@
 import pytest
 
-from personas.selectors import EMPLOYEE, TEAM_LEADER, messages_for_recipient
+from personas.selectors import Recipient, messages_for_recipient
 from personas.tests.factories import audience, persona
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,9 @@ def test_unknown_persona_but_busy_gets_the_busy_messages():
 
 
 def test_team_leader_gets_the_team_leader_messages():
-    result = messages_for_recipient(persona=persona("digitale-enthousiasteling"), is_busy=True, audience=TEAM_LEADER)
+    result = messages_for_recipient(
+        persona=persona("digitale-enthousiasteling"), is_busy=True, audience=Recipient.TEAM_LEADER
+    )
     assert texts(result) == texts(audience("teamleiders").messages.all())
 
 
@@ -44,4 +46,4 @@ def test_messages_follow_edited_order():
     first.position, second.position = 1, 0
     first.save()
     second.save()
-    assert messages_for_recipient(persona=None, is_busy=False, audience=EMPLOYEE)[0] == second
+    assert messages_for_recipient(persona=None, is_busy=False, audience=Recipient.EMPLOYEE)[0] == second

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns.demo import campaign_seed, planner_seed
+from campaigns.demo import planner_seed
+from core.demo import programme_year_seed
 from organisations.demo import DEMO_PASSWORD, demo_accounts_seed, employees_seed, municipalities_seed
 from selfscan.demo import scan_seed
 
@@ -23,9 +24,10 @@ class Command(BaseCommand):
             municipalities = municipalities_seed()
             summary = employees_seed(municipalities=municipalities, count=employees)
             accounts = demo_accounts_seed(municipalities=municipalities)
-            campaign = campaign_seed(year=year, municipalities=municipalities.values())
+            campaign, created = programme_year_seed(year=year, municipalities=municipalities.values())
+            content = campaign.content_items.count() if created else 0
+            planner_seed(campaign=campaign)
             scans = scan_seed(campaign=campaign)
-            content = planner_seed(campaign=campaign)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Medewerkers: {summary.created} nieuw, {summary.updated} bijgewerkt, {summary.unchanged} ongewijzigd. "

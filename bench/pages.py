@@ -1,0 +1,198 @@
+"""Page cost: the median server time of every page of every role, as a multiple of /healthz.
+
+    .venv/bin/python bench/pages.py        (make bench runs it)
+
+One gunicorn process (one sync worker) with production settings: DEBUG off, CONN_MAX_AGE 60
+(persistent database connections, as the README's deployment advises) and the cache and sessions in
+Redis when REDIS_URL is set. Requests come one at a time over loopback; each page's time is the
+median of 20 after 3 warm-ups, divided by the median of /healthz measured the same way before and
+after. The database is DATABASE_URL when it points at PostgreSQL, else a fresh SQLite file, seeded
+with `seed_demo --employees BENCH_EMPLOYEES` (default 50,000).
+Prints `page_ms_<role>__<page>` and `page_cost_<role>__<page>` (the ratio to /healthz's median in
+the same run) for every page a role can open, then how many pages are over their target:
+5 × healthz, or 15 × for the planner views and lists that grow with the data.
+"""
+
+import http.client
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+REQUESTS, WARM_UP = 20, 3
+FIXED_TARGET, GROWING_TARGET = 5, 15
+# Pages that list what grows with the organisation or the plan (the 15 × target).
+GROWING = {
+    "campaigns:list",
+    "campaigns:calendar",
+    "campaigns:timeline",
+    "campaigns:channels",
+    "campaigns:export_csv",
+    "campaigns:export_xlsx",
+    "organisations:employee_list",
+    "organisations:team_detail",
+    "organisations:municipality_detail",
+}
+DEMO_ROLES = {
+    "employee": "medewerker@digivaardig.test",
+    "team_leader": "teamleider@digivaardig.test",
+    "advisor": "adviseur@digivaardig.test",
+    "digicoach": "digicoach@digivaardig.test",
+    "programme_lead": "projectleider@digivaardig.test",
+}
+
+
+def configure(folder):
+    os.environ.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "testserver,127.0.0.1",
+            "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
+            "PYTHONPATH": str(BASE_DIR),
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
+            "DJANGO_SETTINGS_MODULE": "digivaardig.settings",
+        }
+    )
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/pages.sqlite3"
+    import django
+
+    django.setup()
+
+
+PORT = int(os.environ.get("BENCH_PORT", "8766"))
+
+
+def fetch(url, cookie):
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+    connection.request("GET", url, headers={"Host": "127.0.0.1", "Cookie": cookie})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status
+
+
+def median_ms(url, cookie=""):
+    for _ in range(WARM_UP):
+        fetch(url, cookie)
+    timings = []
+    for _ in range(REQUESTS):
+        started = time.perf_counter()
+        status = fetch(url, cookie)
+        timings.append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            raise SystemExit(f"{url} answered {status}")
+    return statistics.median(timings)
+
+
+def session_cookie(user):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def start_server():
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "digivaardig.wsgi",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+        ],
+        cwd=BASE_DIR,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(120):
+        try:
+            if fetch("/healthz", "") == 200:
+                return server
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def demo_objects():
+    from campaigns.models import CalendarFeed, Campaign, ContentItem
+    from organisations.models import Municipality, Team
+    from selfscan.models import Question
+
+    municipality = Municipality.objects.get(name="Groningen")
+    campaign = Campaign.objects.filter(municipalities=municipality).order_by("-kick_off_date").first()
+    return {
+        "municipality_id": municipality.pk,
+        "team_id": Team.objects.get(municipality=municipality, name="Burgerzaken").pk,
+        "campaign_id": campaign.pk,
+        "round_id": campaign.scan_rounds.order_by("number").first().pk,
+        "item_id": ContentItem.objects.filter(campaign=campaign, municipality=municipality).first().pk,
+        "question_id": Question.objects.order_by("pk").first().pk,
+        "token": CalendarFeed.objects.get(municipality=municipality).token,
+    }
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        configure(folder)
+        from django.core.management import call_command
+
+        from organisations.models import User
+        from tests.test_access_matrix import MATRIX, OK, build_url
+
+        employees = int(os.environ.get("BENCH_EMPLOYEES", "50000"))
+        call_command("migrate", "--no-input", verbosity=0)
+        call_command("collectstatic", "--no-input", verbosity=0)
+        call_command("seed_demo", "--employees", str(employees), stdout=open(os.devnull, "w"))  # noqa: SIM115
+        objects = demo_objects()
+        cookies = {role: session_cookie(User.objects.get(email=email)) for role, email in DEMO_ROLES.items()}
+        server = start_server()
+        try:
+            healthz = [median_ms("/healthz")]
+            results = {}
+            for role, cookie in cookies.items():
+                for name, outcomes in MATRIX.items():
+                    if outcomes[role] != OK or name in {"logout", "password_reset_confirm", "healthz"}:
+                        continue
+                    results[(role, name)] = median_ms(build_url(name, objects), cookie)
+            healthz.append(median_ms("/healthz"))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        report(statistics.mean(healthz), results)
+
+
+def report(reference, results):
+    over = []
+    print(f"healthz_ms: {reference:.2f}")
+    for (role, name), milliseconds in results.items():
+        key = f"{role}__{name.replace(':', '_')}"
+        ratio = milliseconds / reference
+        target = GROWING_TARGET if name in GROWING else FIXED_TARGET
+        print(f"page_ms_{key}: {milliseconds:.1f}")
+        print(f"page_cost_{key}: {ratio:.1f}")
+        if ratio > target:
+            over.append(f"{key} ({ratio:.1f} > {target})")
+    print(f"page_cost_pages: {len(results)}")
+    print(f"page_cost_over_target: {len(over)}")
+    for entry in over:
+        print(f"#  over target: {entry}")
+
+
+if __name__ == "__main__":
+    main()

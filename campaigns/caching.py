@@ -1,0 +1,50 @@
+"""Cached planner pages, invalidated on write.
+
+Every service that changes a campaign's plan (items, phases, settings) raises the campaign's
+`plan_version` in the same transaction. Cached parts of planner pages are keyed on that version,
+so a change shows at once on every server process, whichever cache (Redis or local memory) is in
+use; the time limit only bounds what the version cannot see (a municipality renamed in the admin).
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import F
+from django.utils.translation import get_language
+
+from .models import Campaign
+
+PLANNER_CACHE_SECONDS = 10 * 60
+
+
+def plan_changed(*, campaign_id: int) -> None:
+    """Invalidate the campaign's cached planner pages: call inside the transaction of every write."""
+    Campaign.objects.filter(pk=campaign_id).update(plan_version=F("plan_version") + 1)
+
+
+def planner_key(view: str, *, campaign: Campaign, municipality_ids, params=(), day=None) -> str:
+    """A cache key for one planner view of one campaign version, scope, query string, day and language.
+
+    `params`: (name, value) pairs from the query string; `day`: today, for views whose warnings
+    depend on the date.
+    """
+    parts = [
+        view,
+        str(campaign.pk),
+        str(campaign.plan_version),
+        ",".join(str(pk) for pk in sorted(municipality_ids)),
+        "&".join(f"{name}={value}" for name, value in sorted(params)),
+        str(day or ""),
+        get_language() or "",
+    ]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return f"planner:{view}:{digest}"
+
+
+def cached(key: str, build):
+    """The cached value for `key`, or `build()`'s result, stored for PLANNER_CACHE_SECONDS."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, PLANNER_CACHE_SECONDS)
+    return value

@@ -1,0 +1,21 @@
+"""Cached counts of the organisation (employees per municipality and team), invalidated on write.
+
+Counting tens of thousands of people on every overview page is the expensive part of those pages.
+An import or an admin edit calls `organisation_changed()`; the time limit bounds what happens
+without that call (an account deactivated in the database by hand).
+"""
+
+from common.cache import changed, versioned
+
+NAMESPACE = "organisation"
+COUNTS_SECONDS = 5 * 60
+
+
+def organisation_changed() -> None:
+    """Invalidate every cached organisation count (after writing people, teams or municipalities)."""
+    changed(NAMESPACE)
+
+
+def cached_counts(name: str, parts, build):
+    """`build()`'s result for these key parts, at most COUNTS_SECONDS old and never older than a write."""
+    return versioned(NAMESPACE, [name, *parts], build, seconds=COUNTS_SECONDS)
