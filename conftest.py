@@ -4,6 +4,7 @@ import os
 import pytest
 from django.apps import apps as django_apps
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -63,6 +64,31 @@ def query_count():
         return len(queries)
 
     return count
+
+
+class FormClient(Client):
+    """A test client that posts forms as a browser does: with the one-time token the page would have
+    rendered (common.submissions), unless the test passes `form_token` itself (or None for none)."""
+
+    def post(self, path, data=None, *args, **kwargs):
+        from types import SimpleNamespace
+
+        from common.submissions import FIELD_NAME, new_token
+
+        if data is None:
+            data = {}
+        if isinstance(data, dict) and FIELD_NAME not in data:
+            user_id = self.session.get("_auth_user_id") if self.session else None
+            data = {**data, FIELD_NAME: new_token(SimpleNamespace(pk=int(user_id)) if user_id else None)}
+        elif isinstance(data, dict) and data.get(FIELD_NAME) is None:
+            data = {name: value for name, value in data.items() if name != FIELD_NAME}
+        return super().post(path, data, *args, **kwargs)
+
+
+@pytest.fixture
+def client():
+    """The test client of pytest-django, posting forms with their one-time token (FormClient)."""
+    return FormClient()
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from common.dates import month_start, parse_month
 from common.forms import add_service_errors
+from common.submissions import once_per_form
 
 from . import exports, selectors, services
 from .access import get_campaign_for_lead, get_item_scope, get_planner_scope, planner_municipalities
@@ -229,6 +230,7 @@ def calendar_feed(request, token):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def calendar_feeds(request, campaign_id):
     scope = get_planner_scope(request.user, campaign_id)
     if request.method == "POST":
@@ -247,6 +249,7 @@ def calendar_feeds(request, campaign_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def item_create(request, campaign_id):
     scope = get_planner_scope(request.user, campaign_id)
     own = scope.municipality(request.user.municipality_id) or scope.municipalities[0]
@@ -268,6 +271,7 @@ def item_create(request, campaign_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def item_edit(request, item_id):
     scope = get_item_scope(request.user, item_id)
     item = scope.item
@@ -288,6 +292,7 @@ def item_edit(request, item_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def item_reschedule(request, item_id):
     item = get_item_scope(request.user, item_id).item
     form = RescheduleForm(request.POST or None, initial={"publish_on": item.publish_on})
@@ -309,6 +314,7 @@ def item_reschedule(request, item_id):
 
 @login_required
 @require_POST
+@once_per_form
 def item_duplicate(request, item_id):
     item = get_item_scope(request.user, item_id).item
     copy = services.content_item_duplicate(item=item)
@@ -318,6 +324,7 @@ def item_duplicate(request, item_id):
 
 @login_required
 @require_POST
+@once_per_form
 def item_cancel(request, item_id):
     item = get_item_scope(request.user, item_id).item
     services.content_item_cancel(item=item)
@@ -327,6 +334,7 @@ def item_cancel(request, item_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def item_copy(request, item_id):
     scope = get_item_scope(request.user, item_id)
     item = scope.item
@@ -346,6 +354,7 @@ def item_copy(request, item_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def campaign_settings(request, campaign_id):
     campaign = get_campaign_for_lead(request.user, campaign_id)
     form = CampaignSettingsForm(request.POST or None, instance=campaign)
@@ -363,6 +372,7 @@ def campaign_settings(request, campaign_id):
 
 @login_required
 @require_POST
+@once_per_form
 def plan_template(request, campaign_id):
     scope = get_planner_scope(request.user, campaign_id)
     municipality = scope.municipality(request.POST.get("gemeente"))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.paging import KnownCountPaginator
+from common.submissions import once_per_form
 
 from . import selectors
 from .access import (
@@ -67,6 +68,7 @@ def employee_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def employee_import(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
@@ -80,6 +82,7 @@ def employee_import(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def my_profile(request):
     user = request.user
     form = PreferencesForm(

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.submissions import once_per_form
 from organisations.access import require_campaign_team
 
 from . import selectors
@@ -52,6 +53,7 @@ def persona_detail(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def persona_edit(request, slug):
     persona = get_persona_for_campaign_team(request.user, slug)
     form = PersonaTextsForm(request.POST or None, instance=persona)
@@ -87,6 +89,7 @@ def message_library(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def audience_edit(request, slug):
     audience = get_audience_for_campaign_team(request.user, slug)
     bound = request.method == "POST"

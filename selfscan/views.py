@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.forms import add_service_errors
+from common.submissions import once_per_form
 from organisations.access import require_role
 from organisations.roles import Role
 
@@ -37,6 +38,7 @@ def scan_home(request):
 
 @login_required
 @require_POST
+@once_per_form
 def scan_start(request, round_id):
     scan_round = get_round_for_employee(request.user, round_id)
     try:
@@ -60,6 +62,7 @@ def _draft_or_redirect(request, scan_round):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def scan_step(request, round_id, step):
     scan_round = get_round_for_employee(request.user, round_id)
     response, elsewhere = _draft_or_redirect(request, scan_round)
@@ -100,6 +103,7 @@ def scan_step(request, round_id, step):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def scan_review(request, round_id):
     scan_round = get_round_for_employee(request.user, round_id)
     response, elsewhere = _draft_or_redirect(request, scan_round)
@@ -151,6 +155,7 @@ def rounds_manage(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def round_edit(request, round_id):
     scan_round = get_round_for_management(request.user, round_id)
     form = RoundDatesForm(request.POST or None, instance=scan_round)
@@ -173,6 +178,7 @@ def questions_manage(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def question_edit(request, question_id):
     question = get_question_for_management(request.user, question_id)
     initial = {"text": question.text, "options": "\n".join(question.options), "correct_option": question.correct_option}

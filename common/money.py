@@ -1,0 +1,55 @@
+"""Money the Dutch way: one parser for what people type, one formatter for what they read.
+
+Typed: '250,50', '1.250,50', '€ 1.250', '1250.5' and '1.250' all mean what a Dutch reader means
+(1.250 is one thousand two hundred and fifty). Anything ambiguous or malformed is refused with a
+message; an amount is never silently multiplied by 100. Shown: '€ 1.250,50' (Django's number
+formatting of the active language, always with two decimals and thousands grouping).
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250 or 12.500.000: dots between groups of three
+PLAIN = re.compile(r"^\d+$")
+INVALID = _("Vul een bedrag in euro's in, zoals 250 of 1.250,50.")
+
+
+def parse_euro(text) -> Decimal:
+    """The amount `text` means, as a Decimal with at most two decimals. Raises ValidationError."""
+    cleaned = str(text).replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
+    if cleaned.startswith("-"):
+        raise ValidationError(_("Een bedrag kan niet negatief zijn."), code="negative")
+    if not cleaned:
+        raise ValidationError(INVALID, code="invalid")
+    if "," in cleaned:
+        whole, _comma, cents = cleaned.rpartition(",")
+        if "," in whole or not re.fullmatch(r"\d{1,2}", cents):
+            raise ValidationError(_("Gebruik een komma voor de centen, zoals 1.250,50 (niet 1,250)."), code="invalid")
+    elif cleaned.count(".") == 1 and re.fullmatch(r"\d+\.\d{1,2}", cleaned):
+        whole, cents = cleaned.split(".")  # 1250.5: a decimal point, as a spreadsheet writes it
+    else:
+        whole, cents = cleaned, ""
+    if not (PLAIN.match(whole) or GROUPED.match(whole)):
+        raise ValidationError(INVALID, code="invalid")
+    try:
+        return Decimal(whole.replace(".", "") + ("." + cents if cents else "")).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise ValidationError(INVALID, code="invalid") from None
+
+
+def format_euro(value) -> str:
+    """'€ 1.250,50' (in the active language's number format); '' for None."""
+    if value is None or value == "":
+        return ""
+    return f"€\u00a0{number_format(Decimal(value), decimal_pos=2, force_grouping=True)}"
+
+
+def format_amount(value) -> str:
+    """The number alone, as the active language writes it ('1.250,50'): for CSV cells Excel reads."""
+    if value is None or value == "":
+        return ""
+    return number_format(Decimal(value), decimal_pos=2, force_grouping=False)
