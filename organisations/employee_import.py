@@ -1,16 +1,21 @@
 """Reading and validating an HR export of employees (CSV) before anything is written.
 
-The whole file is checked first; `services.employees_import` only ever receives a clean file.
+The whole file is checked first; `services.employees_import` only ever receives a clean file. Every
+field is checked against what it must be, and a refusal names the line and says how to fix it in
+Excel. Municipalities and teams are matched ignoring case and spacing ('burgerzaken' is the team
+'Burgerzaken'), so a spelling variant does not make a second team.
 """
 
-import csv
-import io
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from common.csv_import import LineError, read_csv
+
+from .identity import name_key, normalise_email
 from .models import Municipality, Team, User
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "municipality", "team")
@@ -28,6 +33,17 @@ TRUE_WORDS = {"1", "ja", "j", "yes", "y", "true", "waar", "x"}
 FALSE_WORDS = {"", "0", "nee", "n", "no", "false", "onwaar"}
 LOOKUP_CHUNK = 500
 
+# As HR systems write an employee number: letters and digits, groups joined by a dash or a dot.
+EMPLOYEE_NUMBER = re.compile(r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$")
+# What Excel makes of a long number it took for a figure: 1,23E+05 or 1.23E+05.
+EXCEL_SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?E\+?\d+$", re.IGNORECASE)
+# Names: letters of any alphabet, with spaces, hyphens, apostrophes and dots between them.
+NAME = re.compile(r"^[^\W\d_]+(?:[ .'’\-]+[^\W\d_]+)*\.?$")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+# Kept under its old name for the importers that build rows themselves (the demo seed).
+RowError = LineError
+
 
 @dataclass
 class EmployeeRow:
@@ -42,16 +58,9 @@ class EmployeeRow:
 
 
 @dataclass
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self):
-        return _("regel %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
-@dataclass
 class ParsedImport:
+    """A validated file: its rows, or the errors (with line numbers) that refuse it."""
+
     rows: list = field(default_factory=list)
     errors: list = field(default_factory=list)
 
@@ -60,27 +69,11 @@ class ParsedImport:
         return not self.errors
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError(
-            _(
-                "Het bestand is geen UTF-8-tekst. Sla het in Excel op als "
-                "'CSV UTF-8 (gescheiden door lijstscheidingsteken)' en probeer het opnieuw."
-            )
-        ) from None
-
-
-def _delimiter(header_line: str) -> str:
-    return ";" if header_line.count(";") > header_line.count(",") else ","
-
-
 def _municipality_index():
     index = {}
     for municipality in Municipality.objects.all():
-        index[municipality.name.casefold()] = municipality
-        index[municipality.slug.casefold()] = municipality
+        index[name_key(municipality.name)] = municipality
+        index[name_key(municipality.slug)] = municipality
     return index
 
 
@@ -90,53 +83,24 @@ def _employee_number_owners(numbers):
     for start in range(0, len(numbers), LOOKUP_CHUNK):
         chunk = numbers[start : start + LOOKUP_CHUNK]
         for number, email in User.objects.filter(employee_number__in=chunk).values_list("employee_number", "email"):
-            owners[number] = email.lower()
+            owners[number] = normalise_email(email)
     return owners
 
 
 def employee_import_parse(raw: bytes) -> ParsedImport:
-    """Parse and validate the whole file; every bad row is reported with its line number."""
+    """Parse and validate the whole file (bytes as uploaded); every bad row is reported with its line.
+
+    Returns a ParsedImport: rows only when there is no error at all (all or nothing).
+    """
     result = ParsedImport()
-    try:
-        text = _decode(raw)
-    except ValueError as error:
-        result.errors.append(RowError(1, str(error)))
+    read = read_csv(raw, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    if read.errors:
+        result.errors = read.errors
         return result
-    if "\x00" in text:
-        result.errors.append(RowError(1, _("Het bestand is geen CSV-tekstbestand.")))
-        return result
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        result.errors.append(RowError(1, _("Het bestand is leeg of de eerste regel (de kolomnamen) ontbreekt.")))
-        return result
-
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines[0]), strict=True)
-    try:
-        header = [name.strip().lstrip("\ufeff").lower() for name in next(reader)]
-    except csv.Error:
-        result.errors.append(RowError(1, _("De kolomnamen op regel 1 zijn niet te lezen.")))
-        return result
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        result.errors.append(RowError(1, _("Kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)}))
-        return result
-    positions = {column: header.index(column) for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if column in header}
-
     municipalities = _municipality_index()
     seen_emails, seen_numbers = {}, {}
     pending = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            result.errors.append(RowError(line, _("deze regel is geen geldige CSV (%(error)s).") % {"error": error}))
-            break
-        if not any(value.strip() for value in values):
-            continue
-        record = {column: (values[pos].strip() if pos < len(values) else "") for column, pos in positions.items()}
+    for line, record in read.rows:
         row, errors = _validate_record(record, line, municipalities, seen_emails, seen_numbers)
         result.errors.extend(errors)
         if row:
@@ -147,7 +111,7 @@ def employee_import_parse(raw: bytes) -> ParsedImport:
         owner = owners.get(row.employee_number)
         if owner and owner != row.email:
             result.errors.append(
-                RowError(
+                LineError(
                     row.line,
                     _("personeelsnummer %(number)s hoort al bij %(email)s.")
                     % {"number": row.employee_number, "email": owner},
@@ -155,21 +119,52 @@ def employee_import_parse(raw: bytes) -> ParsedImport:
             )
     result.errors.sort(key=lambda error: error.line)
     if not result.errors and not pending:
-        result.errors.append(RowError(2, _("Het bestand bevat geen medewerkers.")))
+        result.errors.append(LineError(2, _("Het bestand bevat geen medewerkers.")))
     result.rows = pending if not result.errors else []
     return result
+
+
+def _name_problem(value, label):
+    if not value:
+        return _("%(label)s ontbreekt.") % {"label": label}
+    if not NAME.match(value):
+        return _(
+            "%(label)s '%(value)s' is geen naam: gebruik letters, met spaties, koppeltekens, apostrofs of "
+            "punten ertussen. Staat er een formule of getal in de cel in Excel, typ dan de naam zelf."
+        ) % {"label": label, "value": value}
+    return None
+
+
+def _employee_number_problem(number):
+    if EXCEL_SCIENTIFIC.match(number):
+        return _(
+            "personeelsnummer '%(number)s' is door Excel als getal opgeslagen. Zet in Excel de kolom op "
+            "'Tekst' (Celeigenschappen > Tekst), typ de nummers opnieuw en sla weer op als CSV UTF-8."
+        ) % {"number": number}
+    if not EMPLOYEE_NUMBER.match(number):
+        return _(
+            "personeelsnummer '%(number)s' kan niet: gebruik letters, cijfers, streepjes en punten, zonder "
+            "spaties (zoals GR-000123). Controleer in Excel of er geen spatie of ander teken in de cel staat."
+        ) % {"number": number}
+    return None
 
 
 def _validate_record(record, line, municipalities, seen_emails, seen_numbers):
     errors = []
 
     def error(message):
-        errors.append(RowError(line, message))
+        errors.append(LineError(line, message))
 
     for column, limit in MAX_LENGTHS.items():
         if len(record.get(column, "")) > limit:
             error(_("%(column)s is langer dan %(limit)s tekens.") % {"column": column, "limit": limit})
-    email = record["email"].lower()
+    for column, value in record.items():
+        if CONTROL.search(value):
+            error(
+                _("%(column)s bevat een onzichtbaar teken (zoals een tab of regeleinde in de cel).")
+                % {"column": column}
+            )
+    email = normalise_email(record["email"])
     try:
         validate_email(email)
     except ValidationError:
@@ -180,25 +175,29 @@ def _validate_record(record, line, municipalities, seen_emails, seen_numbers):
                 _("e-mailadres %(email)s staat ook op regel %(other)s.") % {"email": email, "other": seen_emails[email]}
             )
         seen_emails.setdefault(email, line)
-    if not record["first_name"]:
-        error(_("voornaam ontbreekt."))
-    if not record["last_name"]:
-        error(_("achternaam ontbreekt."))
-    municipality = municipalities.get(record["municipality"].casefold())
+    for column, label in (("first_name", _("voornaam")), ("last_name", _("achternaam"))):
+        problem = _name_problem(record[column], label)
+        if problem:
+            error(problem)
+    municipality = municipalities.get(name_key(record["municipality"]))
     if municipality is None:
         known = sorted({m.name for m in municipalities.values()})
         error(
             _("onbekende gemeente '%(name)s' (bekend: %(known)s).")
             % {"name": record["municipality"], "known": ", ".join(known)}
         )
-    if not record["team"]:
+    team_name = " ".join(record["team"].split())
+    if not team_name:
         error(_("team ontbreekt."))
     leader_word = record.get("is_team_leader", "").casefold()
     if leader_word not in TRUE_WORDS | FALSE_WORDS:
         error(_("is_team_leader moet 'ja' of 'nee' zijn, niet '%(value)s'.") % {"value": record["is_team_leader"]})
     number = record.get("employee_number", "")
     if number:
-        if number in seen_numbers:
+        problem = _employee_number_problem(number)
+        if problem:
+            error(problem)
+        elif number in seen_numbers:
             error(
                 _("personeelsnummer %(number)s staat ook op regel %(other)s.")
                 % {"number": number, "other": seen_numbers[number]}
@@ -213,7 +212,7 @@ def _validate_record(record, line, municipalities, seen_emails, seen_numbers):
             first_name=record["first_name"],
             last_name=record["last_name"],
             municipality=municipality,
-            team_name=record["team"],
+            team_name=team_name,
             is_team_leader=leader_word in TRUE_WORDS,
             employee_number=number,
         ),

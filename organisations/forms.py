@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .identity import normalise_email
 from .models import User
 
 
@@ -11,6 +12,10 @@ class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
+
+    def clean_username(self):
+        return normalise_email(self.cleaned_data["username"])
+
     error_messages = {
         "invalid_login": _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters."),
         "inactive": _("Dit account is niet actief."),
@@ -24,7 +29,7 @@ class PasswordResetRequestForm(PasswordResetForm):
 
     def get_users(self, email):
         # Imported employees start without a password and set one through this very form.
-        return User.objects.filter(email__iexact=email, is_active=True)
+        return User.objects.filter(email=normalise_email(email), is_active=True)
 
 
 class EmployeeImportForm(forms.Form):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .identity import normalise_email
 from .names import surname_sort_expression
 
 
@@ -62,13 +63,13 @@ class UserManager(BaseUserManager):
         )
 
     def get_by_natural_key(self, username):
-        # People type their e-mail address with capitals; addresses are stored in lower case.
-        return self.get(email__iexact=username)
+        # Addresses are stored normalised (identity.py); what someone types is normalised the same way.
+        return self.get(email=normalise_email(username))
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("E-mail is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalise_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -159,6 +160,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = normalise_email(self.email)
 
     def get_full_name(self):
         return f"{self.first_name} {self.last_name}".strip()

@@ -1,9 +1,11 @@
-from dataclasses import dataclass
+import difflib
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from .caching import organisation_changed
 from .employee_import import LOOKUP_CHUNK, ParsedImport
+from .identity import name_key, normalise_email
 from .models import Team, User
 
 IMPORT_BATCH_SIZE = 500
@@ -11,12 +13,30 @@ UPDATABLE_FIELDS = ("first_name", "last_name", "municipality_id", "team_id", "em
 
 
 @dataclass
+class NewTeam:
+    """A team an import created, and the existing teams of its municipality with a similar name."""
+
+    municipality: str
+    name: str
+    similar: list = field(default_factory=list)
+
+    def __str__(self):
+        return f"{self.name} ({self.municipality})"
+
+
+@dataclass
 class ImportSummary:
+    """What an import did: counts of people, and every new team by name (so a typo shows at once)."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    teams_created: int = 0
+    new_teams: list = field(default_factory=list)
     leaders_added: int = 0
+
+    @property
+    def teams_created(self) -> int:
+        return len(self.new_teams)
 
 
 def _existing_users_by_email(emails):
@@ -25,21 +45,37 @@ def _existing_users_by_email(emails):
     for start in range(0, len(emails), LOOKUP_CHUNK):
         chunk = emails[start : start + LOOKUP_CHUNK]
         for user in User.objects.filter(email__in=chunk):
-            users[user.email.lower()] = user
+            users[normalise_email(user.email)] = user
     return users
 
 
 def _teams_for_rows(rows, summary):
+    """(municipality id, team name key) -> Team for every row, creating the missing teams once each
+    with the first spelling in the file; the summary lists them with similar existing names."""
     municipality_ids = {row.municipality.pk for row in rows}
-    teams = {(t.municipality_id, t.name): t for t in Team.objects.filter(municipality_id__in=municipality_ids)}
-    missing = {(row.municipality.pk, row.team_name) for row in rows} - teams.keys()
+
+    def index():
+        return {
+            (team.municipality_id, name_key(team.name)): team
+            for team in Team.objects.filter(municipality_id__in=municipality_ids)
+        }
+
+    teams = index()
+    missing = {}
+    for row in rows:
+        key = (row.municipality.pk, name_key(row.team_name))
+        if key not in teams:
+            missing.setdefault(key, row)
     if missing:
-        new_teams = [Team(municipality_id=mid, name=name) for mid, name in sorted(missing)]
+        new_teams = [Team(municipality_id=mid, name=row.team_name) for (mid, _key), row in sorted(missing.items())]
         for team in new_teams:
             team.full_clean(validate_unique=False)
         Team.objects.bulk_create(new_teams, batch_size=IMPORT_BATCH_SIZE)
-        summary.teams_created = len(new_teams)
-        teams = {(t.municipality_id, t.name): t for t in Team.objects.filter(municipality_id__in=municipality_ids)}
+        for (municipality_id, _key), row in sorted(missing.items(), key=lambda pair: pair[1].line):
+            existing = [team.name for (mid, _k), team in teams.items() if mid == municipality_id]
+            similar = difflib.get_close_matches(row.team_name, existing, n=3, cutoff=0.75)
+            summary.new_teams.append(NewTeam(municipality=row.municipality.name, name=row.team_name, similar=similar))
+        teams = index()
     return teams
 
 
@@ -66,7 +102,7 @@ def employees_import(*, parsed: ParsedImport) -> ImportSummary:
             "first_name": row.first_name,
             "last_name": row.last_name,
             "municipality_id": row.municipality.pk,
-            "team_id": teams[(row.municipality.pk, row.team_name)].pk,
+            "team_id": teams[(row.municipality.pk, name_key(row.team_name))].pk,
         }
         user = existing.get(row.email)
         if user is None:
@@ -91,7 +127,9 @@ def employees_import(*, parsed: ParsedImport) -> ImportSummary:
     if leader_rows:
         users = _existing_users_by_email(row.email for row in leader_rows)
         through = Team.leaders.through
-        wanted = {(teams[(row.municipality.pk, row.team_name)].pk, users[row.email].pk) for row in leader_rows}
+        wanted = {
+            (teams[(row.municipality.pk, name_key(row.team_name))].pk, users[row.email].pk) for row in leader_rows
+        }
         present = set(
             through.objects.filter(team_id__in={team_id for team_id, _ in wanted}).values_list("team_id", "user_id")
         )
@@ -100,6 +138,20 @@ def employees_import(*, parsed: ParsedImport) -> ImportSummary:
         summary.leaders_added = len(new_links)
     organisation_changed()
     return summary
+
+
+def summary_for_session(summary: ImportSummary) -> dict:
+    """The summary as plain data (the session stores JSON): counts and new teams with similar names."""
+    return {
+        "created": summary.created,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+        "leaders_added": summary.leaders_added,
+        "new_teams": [
+            {"municipality": team.municipality, "name": team.name, "similar": team.similar}
+            for team in summary.new_teams
+        ],
+    }
 
 
 def user_update_preferences(*, user: User, language: str, receives_reminders: bool) -> User:

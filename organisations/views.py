@@ -19,9 +19,10 @@ from .access import (
 from .employee_import import employee_import_parse
 from .forms import EmployeeImportForm, EmployeeSearchForm, PreferencesForm
 from .roles import Role
-from .services import employees_import, user_update_preferences
+from .services import employees_import, summary_for_session, user_update_preferences
 
 EMPLOYEES_PER_PAGE = 50
+IMPORT_SUMMARY_KEY = "employee_import_summary"
 
 
 @login_required
@@ -72,11 +73,15 @@ def employee_list(request):
 def employee_import(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
-    parsed = summary = None
+    parsed = None
     if request.method == "POST" and form.is_valid():
         parsed = employee_import_parse(form.cleaned_data["file"].read())
         if parsed.is_valid:
             summary = employees_import(parsed=parsed)
+            # Shown once after the redirect, so reloading the page never imports the file again.
+            request.session[IMPORT_SUMMARY_KEY] = summary_for_session(summary)
+            return redirect("organisations:employee_import")
+    summary = request.session.pop(IMPORT_SUMMARY_KEY, None) if request.method == "GET" else None
     return render(request, "organisations/employee_import.html", {"form": form, "parsed": parsed, "summary": summary})
 
 

@@ -62,3 +62,28 @@ def test_templates_contain_no_inline_scripts_or_styles():
         if any(marker in text for marker in ("<script>", "<script ", " style=", " onclick=", " onload=")):
             offenders.append(str(template))
     assert offenders == []
+
+
+def test_the_lockout_counts_every_spelling_of_an_address_as_one(axes_on, digicoach):
+    """Fault report: wrong guesses as 'Digicoach@…' were counted apart, and the right password with
+    another capitalisation logged in and cleared the lock."""
+    client = Client()
+    spellings = [digicoach.email, digicoach.email.upper(), " " + digicoach.email.capitalize() + " "]
+    for attempt_number in range(10):
+        attempt(client, spellings[attempt_number % 3], "verkeerd-wachtwoord")
+    for spelling in spellings:
+        assert attempt(Client(), spelling, DEFAULT_PASSWORD).status_code == 429
+
+
+def test_every_place_that_keys_on_an_address_normalises_it(client, employee):
+    from django.core import mail
+
+    from organisations.identity import normalise_email
+    from organisations.models import User
+
+    assert normalise_email("  Digicoach@Digivaardig.TEST ") == "digicoach@digivaardig.test"
+    assert User.objects.get_by_natural_key(" " + employee.email.upper()) == employee
+    created = User.objects.create_user(" Nieuw.Persoon@Gemeente.NL ", first_name="N", last_name="P")
+    assert created.email == "nieuw.persoon@gemeente.nl"
+    client.post(reverse("password_reset"), {"email": employee.email.upper()})
+    assert len(mail.outbox) == 1

@@ -196,3 +196,68 @@ def test_import_command_imports_a_good_file(municipalities, tmp_path):
 def test_import_command_rejects_a_missing_file(db, tmp_path):
     with pytest.raises(CommandError, match="niet gevonden"):
         call_command("import_employees", str(tmp_path / "nope.csv"))
+
+
+def test_a_team_in_other_case_or_spacing_is_the_existing_team(municipalities):
+    """Fault report: team 'burgerzaken' in Groningen made a second team next to 'Burgerzaken'."""
+    existing = TeamFactory(municipality=municipalities[0], name="Burgerzaken")
+    parsed, summary = run_import(
+        csv_bytes(
+            "anna@groningen.nl,Anna,Jansen,groningen ,burgerzaken,,",
+            "bram@groningen.nl,Bram,Visser,GRONINGEN,  Burger zaken ,,",
+            "chantal@groningen.nl,Chantal,Smit,Groningen,BURGERZAKEN,,",
+            "daan@groningen.nl,Daan,de Vries,Groningen,wijkteam  noord,,",
+            "eva@groningen.nl,Eva,Bos,Groningen,Wijkteam Noord,,",
+        )
+    )
+    assert parsed.errors == []
+    assert User.objects.get(email="anna@groningen.nl").team == existing
+    assert User.objects.get(email="chantal@groningen.nl").team == existing
+    # 'Burger zaken' differs by a letter-space, not only case: it is new, and named in the summary.
+    assert [str(team) for team in summary.new_teams] == ["Burger zaken (Groningen)", "wijkteam noord (Groningen)"]
+    assert summary.new_teams[0].similar == ["Burgerzaken"]
+    assert Team.objects.filter(municipality=municipalities[0], name__iexact="wijkteam noord").count() == 1
+
+
+def test_the_header_is_validated_whole_on_line_one(municipalities):
+    """Fault report: a file with two `email` columns imported the first one silently."""
+    doubled = "email,first_name,last_name,municipality,team,email"
+    parsed, _ = run_import(csv_bytes("a@g.nl,A,B,Groningen,T,b@g.nl", header=doubled))
+    assert error_lines(parsed) == [(1, "De kolom email staat er meer dan één keer in; laat er één over in Excel.")]
+    parsed, _ = run_import(
+        csv_bytes("a@g.nl,A,B,Groningen,T,x", header="email,first_name,last_name,municipality,team,")
+    )
+    assert error_lines(parsed)[0][0] == 1 and "Kolom 6 heeft geen naam" in error_lines(parsed)[0][1]
+    assert User.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "number, hint",
+    [
+        ("1,23E+05", "door Excel als getal opgeslagen"),
+        ("GR 0001", "zonder spaties"),
+        ("GR_0001", "letters, cijfers, streepjes en punten"),
+        ("=1+1", "letters, cijfers, streepjes en punten"),
+    ],
+)
+def test_an_employee_number_as_hr_systems_write_it_or_a_hint(municipalities, number, hint):
+    parsed, _ = run_import(csv_bytes(f'anna@groningen.nl,Anna,Jansen,Groningen,T,,"{number}"'))
+    assert len(parsed.errors) == 1 and parsed.errors[0].line == 2 and hint in parsed.errors[0].message
+
+
+@pytest.mark.parametrize("number", ["GR-000123", "A.12.3", "12345", "wk-7"])
+def test_employee_numbers_with_letters_digits_dashes_and_dots_are_accepted(municipalities, number):
+    parsed, _ = run_import(csv_bytes(f"anna@groningen.nl,Anna,Jansen,Groningen,T,,{number}"))
+    assert parsed.errors == []
+
+
+@pytest.mark.parametrize("first, last", [("Jan3", "Jansen"), ("Anna", "=HYPERLINK(1)"), ("Anna", "12"), ("-", "B")])
+def test_names_that_are_no_names_are_refused_with_the_line(municipalities, first, last):
+    parsed, _ = run_import(csv_bytes(f"anna@groningen.nl,{first},{last},Groningen,T,,"))
+    assert parsed.errors and parsed.errors[0].line == 2 and "geen naam" in parsed.errors[0].message
+
+
+@pytest.mark.parametrize("first, last", [("Anne-Marie", "van 't Hof"), ("J.P.", "d'Ancona"), ("Zoë", "Ölçer-Bakker")])
+def test_real_names_are_accepted(municipalities, first, last):
+    parsed, _ = run_import(csv_bytes(f"anna@groningen.nl,{first},{last},Groningen,T,,"))
+    assert parsed.errors == []

@@ -23,9 +23,23 @@ def test_it_requires_programme_lead(client, employee, advisor):
 def test_programme_lead_imports_a_file(client, programme_lead):
     client.force_login(programme_lead)
     response = upload(client, GOOD)
-    assert response.status_code == 200
-    assert "Import gelukt" in response.content.decode()
+    assert response.status_code == 302  # reloading the result page never imports again
+    assert "Import gelukt" in client.get(response.url).content.decode()
     assert User.objects.filter(email="anna@groningen.nl", team__name="Burgerzaken").exists()
+    assert "Import gelukt" not in client.get(URL).content.decode()  # shown once
+
+
+def test_the_summary_names_every_new_team_and_flags_a_near_duplicate(client, programme_lead, team):
+    client.force_login(programme_lead)
+    raw = (
+        b"email,first_name,last_name,municipality,team\n"
+        b"anna@groningen.nl,Anna,Jansen,Groningen,Burgerzakn\n"
+        b"bram@groningen.nl,Bram,Visser,Groningen,Wijkteam Noord\n"
+    )
+    body = client.get(upload(client, raw).url).content.decode()
+    assert "2 nieuwe teams" in body
+    assert "Burgerzakn (Groningen)" in body and "lijkt op Burgerzaken</strong>" in body
+    assert "Wijkteam Noord (Groningen)" in body
 
 
 def test_bad_file_shows_every_error_and_saves_nothing(client, programme_lead):

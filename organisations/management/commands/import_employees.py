@@ -28,3 +28,6 @@ class Command(BaseCommand):
             f"{summary.created} nieuw, {summary.updated} bijgewerkt, {summary.unchanged} ongewijzigd, "
             f"{summary.teams_created} nieuwe teams, {summary.leaders_added} nieuwe teamleiders."
         )
+        for team in summary.new_teams:
+            similar = f" (lijkt op {', '.join(team.similar)})" if team.similar else ""
+            self.stdout.write(f"Nieuw team: {team}{similar}")
