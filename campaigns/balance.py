@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common.dates import month_start, months_between
+from common.money import format_euro
 from personas.models import Persona
 
 from .models import ContentItem, Phase
@@ -89,12 +90,12 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
                 )
     if budget_summary and budget_summary.over_planned:
         warn(
-            _("De geplande kosten (€ %(planned)s) zijn hoger dan het budget (€ %(budget)s).")
-            % {"planned": budget_summary.planned, "budget": budget_summary.budget}
+            _("De geplande kosten (%(planned)s) zijn hoger dan het budget (%(budget)s).")
+            % {"planned": format_euro(budget_summary.planned), "budget": format_euro(budget_summary.budget)}
         )
     if budget_summary and budget_summary.over_actual:
         warn(
-            _("De werkelijke kosten (€ %(actual)s) zijn hoger dan het budget (€ %(budget)s).")
-            % {"actual": budget_summary.actual, "budget": budget_summary.budget}
+            _("De werkelijke kosten (%(actual)s) zijn hoger dan het budget (%(budget)s).")
+            % {"actual": format_euro(budget_summary.actual), "budget": format_euro(budget_summary.budget)}
         )
     return warnings

@@ -1,13 +1,23 @@
-"""The plan as CSV, XLSX (openpyxl) and an iCalendar feed (icalendar) for Outlook."""
+"""The plan as CSV, XLSX (openpyxl) and an iCalendar feed (icalendar) for Outlook.
+
+CSV is written for Dutch Excel: ';' between cells, a BOM, dates as 31-12-2026 and amounts with a
+decimal comma (1250,50); a cell that would start a formula is prefixed with an apostrophe (CSV
+injection). XLSX cells keep their types: dates and amounts as such, text always as text.
+"""
 
 import csv
 import datetime
 import io
+from decimal import Decimal
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.utils import get_column_letter
+
+from common.money import excel_amount
 
 from .models import ContentItem
 
@@ -33,7 +43,12 @@ def _columns():
     ]
 
 
-def _safe_cell(value):
+def _csv_cell(value):
+    """A value as Dutch Excel reads it from a CSV cell."""
+    if isinstance(value, Decimal):
+        return excel_amount(value)
+    if isinstance(value, datetime.date):
+        return value.strftime("%d-%m-%Y")
     # A cell starting with = + - @ would be run as a formula by Excel (CSV injection).
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
@@ -41,23 +56,29 @@ def _safe_cell(value):
 
 
 def items_csv(items) -> str:
+    """The items as CSV text for Dutch Excel (see the module docstring), header first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     columns = _columns()
     writer.writerow([title for title, _ in columns])
     for item in items:
-        writer.writerow([_safe_cell(getter(item)) for _, getter in columns])
+        writer.writerow([_csv_cell(getter(item)) for _, getter in columns])
     return "\ufeff" + buffer.getvalue()
 
 
 def items_xlsx(items) -> bytes:
+    """The items as an Excel workbook: dates and amounts typed, every text cell stored as text."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Contentplanning")[:31]
     columns = _columns()
     sheet.append([title for title, _ in columns])
     for item in items:
-        sheet.append([_safe_cell(getter(item)) for _, getter in columns])
+        sheet.append([getter(item) for _, getter in columns])
+        for cell in sheet[sheet.max_row]:
+            # openpyxl would store '=…' as a formula; a title is text, whatever it starts with.
+            if isinstance(cell.value, str):
+                cell.data_type = TYPE_STRING
     for index, (title, _getter) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(50, len(title) + 6))
     sheet.freeze_panes = "A2"
@@ -66,7 +87,13 @@ def items_xlsx(items) -> bytes:
     return buffer.getvalue()
 
 
-def items_ical(items, *, name: str, domain: str) -> bytes:
+def items_ical(items, *, name: str, domain: str | None = None) -> bytes:
+    """An iCalendar (RFC 5545) feed of the items, one all-day event each; cancelled items left out.
+
+    Event UIDs use the portal's own domain (settings.SITE_URL), so they stay the same whichever
+    host name the feed is fetched under.
+    """
+    domain = domain or settings.SITE_DOMAIN
     calendar = Calendar()
     calendar.add("prodid", "-//Digivaardig portaal//NL")
     calendar.add("version", "2.0")

@@ -1,12 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import IsoDateInput, MoneyField
 from organisations.models import User
 from personas.models import Persona
 
 from .models import Campaign, Channel, ContentItem, Phase
-
-DATE = {"type": "date"}
 
 
 class ItemFilterForm(forms.Form):
@@ -53,9 +52,10 @@ class ContentItemForm(forms.ModelForm):
     class Meta:
         model = ContentItem
         fields = ContentItem.EDITABLE_FIELDS
+        field_classes = {"planned_cost": MoneyField, "actual_cost": MoneyField}
         widgets = {
-            "publish_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "production_deadline": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "publish_on": IsoDateInput(),
+            "production_deadline": IsoDateInput(),
             "target_personas": forms.CheckboxSelectMultiple,
             "channels": forms.CheckboxSelectMultiple,
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -77,7 +77,6 @@ class ContentItemForm(forms.ModelForm):
         )
         team.update(User.objects.filter(is_programme_lead=True).values_list("pk", flat=True))
         self.fields["owner"].queryset = User.objects.filter(pk__in=team)
-        self.fields["planned_cost"].min_value = 0
         self.instance.campaign = campaign
 
     def service_fields(self):
@@ -86,7 +85,7 @@ class ContentItemForm(forms.ModelForm):
 
 
 class RescheduleForm(forms.Form):
-    publish_on = forms.DateField(label=_("Nieuwe publicatiedatum"), widget=forms.DateInput(attrs=DATE))
+    publish_on = forms.DateField(label=_("Nieuwe publicatiedatum"), widget=IsoDateInput())
 
 
 class CopyForm(forms.Form):
@@ -104,6 +103,7 @@ class CopyForm(forms.Form):
 class CampaignSettingsForm(forms.ModelForm):
     class Meta:
         model = Campaign
+        field_classes = {"budget": MoneyField}
         fields = [
             "name",
             "kick_off_date",
@@ -115,8 +115,8 @@ class CampaignSettingsForm(forms.ModelForm):
             "target_agenda_percent",
         ]
         widgets = {
-            "kick_off_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "kick_off_date": IsoDateInput(),
+            "end_date": IsoDateInput(),
         }
 
 
@@ -125,8 +125,8 @@ class PhaseForm(forms.ModelForm):
         model = Phase
         fields = ["name", "aim", "starts_on", "ends_on"]
         widgets = {
-            "starts_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "starts_on": IsoDateInput(),
+            "ends_on": IsoDateInput(),
             "aim": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -151,8 +151,9 @@ class NewCampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["name", "municipalities", "kick_off_date", "end_date", "budget"]
+        field_classes = {"budget": MoneyField}
         widgets = {
-            "kick_off_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "kick_off_date": IsoDateInput(),
+            "end_date": IsoDateInput(),
             "municipalities": forms.CheckboxSelectMultiple,
         }

@@ -218,12 +218,11 @@ def calendar_feed(request, token):
         feed = CalendarFeed.objects.select_related("municipality").get(token=token)
     except CalendarFeed.DoesNotExist:
         raise Http404 from None
-    domain = request.get_host()
-    key = f"feed:{feed.pk}:{selectors.plan_versions(municipality=feed.municipality)}:{domain}"
+    key = f"feed:{feed.pk}:{selectors.plan_versions(municipality=feed.municipality)}"
 
     def build():
         items = selectors.feed_items(municipality=feed.municipality)
-        return exports.items_ical(items, name=f"Digivaardig {feed.municipality}", domain=domain)
+        return exports.items_ical(items, name=f"Digivaardig {feed.municipality}")
 
     return HttpResponse(cached(key, build), content_type="text/calendar; charset=utf-8")
 

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +50,13 @@ def format_euro(value) -> str:
 
 
 def format_amount(value) -> str:
-    """The number alone, as the active language writes it ('1.250,50'): for CSV cells Excel reads."""
+    """The number alone, as the active language writes it, without grouping ('1250,50' in Dutch)."""
     if value is None or value == "":
         return ""
     return number_format(Decimal(value), decimal_pos=2, force_grouping=False)
+
+
+def excel_amount(value) -> str:
+    """An amount as Dutch Excel reads it from a CSV cell, whatever the interface language: '1250,50'."""
+    with translation.override("nl"):
+        return format_amount(value)

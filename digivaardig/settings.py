@@ -25,6 +25,10 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY") if not DEBUG else env.str("SECRET_KEY", default="dev-only-insecure-key")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The portal's public address: links in e-mails, and the domain of calendar event UIDs (which must
+# not change with the host name a request happens to use).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_DOMAIN = urlsplit(SITE_URL).hostname or "localhost"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -151,10 +155,22 @@ STORAGES = {
     },
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="filemail://" + str(VAR_DIR / "mail"))
+
+def file_mail_path(url: str) -> str:
+    """The folder of a `filemail://` EMAIL_URL: `filemail:///srv/mail` is absolute, `filemail://var/mail`
+    is relative to the project folder. (django-environ drops the first part of either.)"""
+    parts = urlsplit(url)
+    path = parts.netloc + parts.path
+    if not path.strip("/"):
+        return str(VAR_DIR / "mail")
+    return path if path.startswith("/") else str(BASE_DIR / path)
+
+
+EMAIL_URL = env.str("EMAIL_URL", default="filemail://var/mail")
+EMAIL_CONFIG = env.email_url_config(EMAIL_URL)
 vars().update(EMAIL_CONFIG)
 if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend":
-    EMAIL_FILE_PATH = EMAIL_CONFIG.get("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
+    EMAIL_FILE_PATH = file_mail_path(EMAIL_URL)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Digivaardig <digivaardig@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import IsoDateInput
+
 from .models import Round
 
 CHOOSE_AN_ANSWER = _("Kies een antwoord.")
@@ -37,7 +39,7 @@ class RoundDatesForm(forms.ModelForm):
     class Meta:
         model = Round
         fields = ["opens_on", "due_on", "closes_on"]
-        widgets = {name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d") for name in fields}
+        widgets = {name: IsoDateInput() for name in fields}
 
 
 class QuestionForm(forms.Form):

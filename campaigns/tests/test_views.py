@@ -1,7 +1,9 @@
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from icalendar import Calendar
 from openpyxl import load_workbook
@@ -53,7 +55,7 @@ def test_advisor_plans_an_item(client, advisor, campaign, municipality):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"planned_cost": "-5"}, "Kosten kunnen niet negatief zijn."),
+        ({"planned_cost": "-5"}, "Een bedrag kan niet negatief zijn."),
         ({"production_deadline": "2026-06-01"}, "De deadline voor productie ligt na de publicatiedatum."),
         ({"publish_on": "31-02-2026"}, "Voer een geldige datum in."),
         ({"title": ""}, "Dit veld is verplicht."),
@@ -302,3 +304,42 @@ def test_a_cached_planner_page_costs_a_handful_of_queries(client, advisor, campa
         client.get(url)
         # session, user, campaign, scope (+ the list's planned municipalities, the feeds' addresses)
         assert query_count(client, url, at_most=8, cold=False) <= 8
+
+
+def test_xlsx_keeps_titles_as_typed_and_the_feed_uid_ignores_the_host(
+    client, advisor, campaign, municipality, settings
+):
+    """Fault report: XLSX stored '- Tip van de week' as "'- Tip van de week"; feed UIDs carried the host."""
+    for title in ("- Tip van de week", "=Formule", "+31 nummer", "@iedereen"):
+        ContentItemFactory(campaign=campaign, municipality=municipality, title=title, planned_cost=Decimal("1250.50"))
+    client.force_login(advisor)
+    sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:export_xlsx", args=[campaign.pk])).content)).active
+    titles = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {"- Tip van de week", "=Formule", "+31 nummer", "@iedereen"} <= titles
+    assert 1250.5 in {row[12] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    csv_text = client.get(reverse("campaigns:export_csv", args=[campaign.pk])).content.decode("utf-8-sig")
+    assert "'=Formule" in csv_text and "1250,50" in csv_text
+    feed = CalendarFeed.objects.get(municipality=municipality)
+    settings.SITE_DOMAIN = "digivaardig.gemeente.nl"
+    uids = set()
+    for host in ("testserver", "127.0.0.1"):
+        cache.clear()
+        body = client.get(reverse("campaigns:feed", args=[feed.token]), HTTP_HOST=host).content
+        uids.add(frozenset(str(event["uid"]) for event in Calendar.from_ical(body).walk("VEVENT")))
+    assert len(uids) == 1 and all(uid.endswith("@digivaardig.gemeente.nl") for uid in next(iter(uids)))
+
+
+def test_money_is_typed_and_shown_the_dutch_way(client, advisor, campaign, municipality):
+    """Fault report: '250,50' saved € 25050 and '1.250' became € 1,25."""
+    client.force_login(advisor)
+    for typed, stored in [("250,50", "250.50"), ("1.250", "1250.00"), ("€ 1.250,50", "1250.50"), ("1250.5", "1250.50")]:
+        data = item_data(municipality, title=f"Bedrag {typed}", planned_cost=typed)
+        assert client.post(reverse("campaigns:create", args=[campaign.pk]), data).status_code == 302
+        assert ContentItem.objects.get(title=f"Bedrag {typed}").planned_cost == Decimal(stored)
+    response = client.post(
+        reverse("campaigns:create", args=[campaign.pk]), item_data(municipality, title="Fout", planned_cost="1,250")
+    )
+    assert "Gebruik een komma voor de centen" in response.content.decode()
+    assert not ContentItem.objects.filter(title="Fout").exists()
+    body = client.get(reverse("campaigns:list", args=[campaign.pk])).content.decode()
+    assert "€\xa01.250,50" in body

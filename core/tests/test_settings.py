@@ -45,3 +45,22 @@ def test_production_settings_switch_on_https_and_secure_cookies():
     )
     result = run_manage("shell", "-c", script, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50))
     assert result.stdout.strip().splitlines()[-1] == "True True True True", result.stderr
+
+
+def test_file_mail_paths_absolute_and_relative_both_work(tmp_path):
+    """Fault report: EMAIL_URL=filemail:///abs/path wrote into a nested relative folder."""
+    absolute = tmp_path / "post"
+    script = "from django.conf import settings; from django.core.mail import send_mail; "
+    script += "send_mail('Onderwerp', 'Tekst', 'a@b.nl', ['c@d.nl']); print(settings.EMAIL_FILE_PATH)"
+    result = run_manage("shell", "-c", script, DEBUG="1", EMAIL_URL=f"filemail://{absolute}")
+    assert result.stdout.strip().splitlines()[-1] == str(absolute), result.stderr
+    assert len(list(absolute.iterdir())) == 1
+    result = run_manage("shell", "-c", script, DEBUG="1", EMAIL_URL="filemail://var/mail-test-relative")
+    relative = BASE_DIR / "var" / "mail-test-relative"
+    try:
+        assert result.stdout.strip().splitlines()[-1] == str(relative), result.stderr
+        assert len(list(relative.iterdir())) == 1
+    finally:
+        for message in relative.glob("*"):
+            message.unlink()
+        relative.rmdir()

@@ -27,7 +27,7 @@ def test_advisor_plans_filters_and_reschedules_an_item(page, log_in_as, advisor,
     page.get_by_label("Status").select_option(label="Gepland")
     page.get_by_label("Geplande kosten (euro)").fill("-10")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Kosten kunnen niet negatief zijn." in page.locator("main").inner_text()
+    assert "Een bedrag kan niet negatief zijn." in page.locator("main").inner_text()
     assert page.get_by_label("Titel").input_value() == "Succesverhaal Burgerzaken", "typed input is kept"
     page.get_by_label("Geplande kosten (euro)").fill("250")
     page.get_by_role("button", name="Opslaan").click()
