@@ -13,7 +13,7 @@ from selfscan.tests.factories import answer_everything, open_campaign_rounds
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_submits_make_one_result(employee, municipality):
+def test_simultaneous_submits_make_one_result(employee, municipality, shipped_content):
     if connection.vendor != "postgresql":
         # Test SQLite is one in-memory connection shared by threads; the race needs real connections.
         service_unavailable("the race needs PostgreSQL (DATABASE_URL)")
