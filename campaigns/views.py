@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from common.dates import month_start, parse_month
 from common.forms import add_service_errors
+from common.preserve import submitted_data
 from common.submissions import once_per_form
 
 from . import exports, selectors, services
@@ -254,7 +255,7 @@ def item_create(request, campaign_id):
     own = scope.municipality(request.user.municipality_id) or scope.municipalities[0]
     initial = {"owner": request.user.pk, "publish_on": request.GET.get("datum"), "municipality": own}
     form = ContentItemForm(
-        request.POST or None, initial=initial, campaign=scope.campaign, municipalities=scope.municipality_queryset()
+        submitted_data(request), initial=initial, campaign=scope.campaign, municipalities=scope.municipality_queryset()
     )
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
@@ -275,7 +276,7 @@ def item_edit(request, item_id):
     scope = get_item_scope(request.user, item_id)
     item = scope.item
     form = ContentItemForm(
-        request.POST or None, instance=item, campaign=item.campaign, municipalities=scope.municipality_queryset()
+        submitted_data(request), instance=item, campaign=item.campaign, municipalities=scope.municipality_queryset()
     )
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
@@ -294,7 +295,7 @@ def item_edit(request, item_id):
 @once_per_form
 def item_reschedule(request, item_id):
     item = get_item_scope(request.user, item_id).item
-    form = RescheduleForm(request.POST or None, initial={"publish_on": item.publish_on})
+    form = RescheduleForm(submitted_data(request), initial={"publish_on": item.publish_on})
     if request.method == "POST" and form.is_valid():
         try:
             services.content_item_reschedule(item=item, publish_on=form.cleaned_data["publish_on"])
@@ -337,7 +338,7 @@ def item_cancel(request, item_id):
 def item_copy(request, item_id):
     scope = get_item_scope(request.user, item_id)
     item = scope.item
-    form = CopyForm(request.POST or None, item=item, municipalities=scope.municipality_queryset())
+    form = CopyForm(submitted_data(request), item=item, municipalities=scope.municipality_queryset())
     if request.method == "POST" and form.is_valid():
         copies = services.content_item_copy_to_municipalities(
             item=item, municipalities=form.cleaned_data["municipalities"]
@@ -356,8 +357,9 @@ def item_copy(request, item_id):
 @once_per_form
 def campaign_settings(request, campaign_id):
     campaign = get_campaign_for_lead(request.user, campaign_id)
-    form = CampaignSettingsForm(request.POST or None, instance=campaign)
-    phases = PhaseFormSet(request.POST or None, queryset=campaign.phases.order_by("position"), prefix="fase")
+    data = submitted_data(request)
+    form = CampaignSettingsForm(data, instance=campaign)
+    phases = PhaseFormSet(data, queryset=campaign.phases.order_by("position"), prefix="fase")
     if request.method == "POST" and all([form.is_valid(), phases.is_valid()]):
         try:
             services.campaign_settings_update(campaign=campaign, fields=form.cleaned_data, phases=phases.changes())

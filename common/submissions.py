@@ -29,6 +29,15 @@ def new_token(user) -> str:
     return signing.dumps([getattr(user, "pk", None), secrets.token_urlsafe(24)], salt=SALT, compress=False)
 
 
+def token_user_id(request):
+    """The id of the person the posted form was rendered for (None when unknown or forged)."""
+    try:
+        user_id, _nonce_value = signing.loads(request.POST.get(FIELD_NAME, ""), salt=SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return user_id if isinstance(user_id, int) else None
+
+
 def _nonce(request):
     """The nonce of the posted token, or None when it is missing, forged or someone else's."""
     try:

@@ -3,6 +3,8 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 
+from common.preserve import TIMED_OUT_USER_KEY
+
 IDLE_KEY = "last_activity"
 
 
@@ -22,7 +24,10 @@ class SessionTimeoutMiddleware:
             now = int(time.time())
             last = session.get(IDLE_KEY)
             if last is not None and now - last > settings.SESSION_IDLE_TIMEOUT_MINUTES * 60:
+                user_id = int(session["_auth_user_id"])
                 logout(request)
+                # Whose form may be kept if this request posts one (common.preserve).
+                request.session[TIMED_OUT_USER_KEY] = user_id
             else:
                 # Write at most once a minute, so not every request rewrites the session row.
                 if last is None or now - last >= 60:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from campaigns.forms import NewCampaignForm
 from campaigns.selectors import campaign_list_for_municipalities
 from common.forms import add_service_errors, as_context
+from common.preserve import submitted_data
 from common.submissions import once_per_form
 from organisations import selectors as organisation_selectors
 from organisations.access import require_campaign_team, require_role, visible_municipalities
@@ -90,7 +91,7 @@ def start_programme_lead(request):
 @once_per_form
 def campaign_new(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
-    form = NewCampaignForm(request.POST or None)
+    form = NewCampaignForm(submitted_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             campaign = services.programme_year_start(**form.cleaned_data, owner=request.user)

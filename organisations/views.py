@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.paging import KnownCountPaginator
+from common.preserve import submitted_data
 from common.submissions import once_per_form
 
 from . import selectors
@@ -72,7 +73,7 @@ def employee_list(request):
 @once_per_form
 def employee_import(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
-    form = EmployeeImportForm(request.POST or None, request.FILES or None)
+    form = EmployeeImportForm(submitted_data(request), request.FILES or None)
     parsed = None
     if request.method == "POST" and form.is_valid():
         parsed = employee_import_parse(form.cleaned_data["file"].read())
@@ -91,7 +92,7 @@ def employee_import(request):
 def my_profile(request):
     user = request.user
     form = PreferencesForm(
-        request.POST or None, initial={"language": user.language, "receives_reminders": user.receives_reminders}
+        submitted_data(request), initial={"language": user.language, "receives_reminders": user.receives_reminders}
     )
     if request.method == "POST" and form.is_valid():
         user_update_preferences(user=user, **form.cleaned_data)

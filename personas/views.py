@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.preserve import submitted_data
 from common.submissions import once_per_form
 from organisations.access import require_campaign_team
 
@@ -56,10 +57,11 @@ def persona_detail(request, slug):
 @once_per_form
 def persona_edit(request, slug):
     persona = get_persona_for_campaign_team(request.user, slug)
-    form = PersonaTextsForm(request.POST or None, instance=persona)
+    data = submitted_data(request)
+    form = PersonaTextsForm(data, instance=persona)
     # Initial rows only for the blank page: a posted row is taken as typed, even if it equals the old text.
     formset = StatementFormSet(
-        request.POST or None, initial=None if request.POST else statement_initial(persona), prefix="uitspraak"
+        data, initial=None if data is not None else statement_initial(persona), prefix="uitspraak"
     )
     if request.method == "POST" and all([form.is_valid(), formset.is_valid()]):
         persona_update(
@@ -92,15 +94,12 @@ def message_library(request):
 @once_per_form
 def audience_edit(request, slug):
     audience = get_audience_for_campaign_team(request.user, slug)
-    bound = request.method == "POST"
+    data = submitted_data(request)
+    bound = data is not None
     points = TextLineFormSet(
-        request.POST or None,
-        initial=None if bound else text_initial(audience.attention_points),
-        prefix="aandachtspunt",
+        data, initial=None if bound else text_initial(audience.attention_points), prefix="aandachtspunt"
     )
-    texts = TextLineFormSet(
-        request.POST or None, initial=None if bound else text_initial(audience.messages), prefix="boodschap"
-    )
+    texts = TextLineFormSet(data, initial=None if bound else text_initial(audience.messages), prefix="boodschap")
     if request.method == "POST" and points.is_valid() and texts.is_valid():
         audience_texts_update(
             audience=audience,

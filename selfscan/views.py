@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.forms import add_service_errors
+from common.preserve import is_restored, submitted_data
 from common.submissions import once_per_form
 from organisations.access import require_role
 from organisations.roles import Role
@@ -72,14 +73,18 @@ def scan_step(request, round_id, step):
     if not 1 <= step <= len(steps):
         raise Http404
     questions = steps[step - 1]["questions"]
-    if request.method == "POST":
-        form = StepForm(request.POST, questions=questions)
+    data = submitted_data(request)
+    if data is not None:
+        form = StepForm(data, questions=questions)
         complete = form.is_valid()
         try:
             services.response_save_answers(response=response, answers=form.valid_answers(), step=step)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("selfscan:home")
+    if is_restored(request, data):
+        pass  # answers posted when the session had expired: saved now, the page shown with them
+    elif data is not None:
         action = request.POST.get("actie")
         if action == "vorige" and step > 1:
             return redirect("selfscan:step", round_id=scan_round.pk, step=step - 1)
@@ -158,7 +163,7 @@ def rounds_manage(request):
 @once_per_form
 def round_edit(request, round_id):
     scan_round = get_round_for_management(request.user, round_id)
-    form = RoundDatesForm(request.POST or None, instance=scan_round)
+    form = RoundDatesForm(submitted_data(request), instance=scan_round)
     if request.method == "POST" and form.is_valid():
         services.round_update_dates(scan_round=scan_round, **form.cleaned_data)
         messages.success(request, _("De data van de ronde zijn opgeslagen."))
@@ -182,7 +187,7 @@ def questions_manage(request):
 def question_edit(request, question_id):
     question = get_question_for_management(request.user, question_id)
     initial = {"text": question.text, "options": "\n".join(question.options), "correct_option": question.correct_option}
-    form = QuestionForm(request.POST or None, initial=initial)
+    form = QuestionForm(submitted_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             edited = services.question_update(question=question, **form.cleaned_data)

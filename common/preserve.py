@@ -1,0 +1,96 @@
+"""Nothing a person typed is lost to a session that expired.
+
+A form sent after the session ran out (idle or absolute timeout) reaches the view as a logged-out
+request, which is sent to the login page. `PreservePostMiddleware` keeps what was posted (never
+passwords or tokens) in the new session, for that page and that person only, and says so. After
+logging in the person comes back to the page, where `submitted_data(request)` gives the view the
+kept data once, as if it had just been posted: the form shows again filled in, to check and save.
+Uploaded files cannot be kept; the message says to choose the file again.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import QueryDict
+from django.shortcuts import resolve_url
+from django.utils.translation import gettext as _
+
+from .submissions import token_user_id
+
+SESSION_KEY = "preserved_post"
+TIMED_OUT_USER_KEY = "timed_out_user"
+NEVER_KEPT = ("csrfmiddlewaretoken",)
+
+
+def _keepable(name: str) -> bool:
+    return name not in NEVER_KEPT and "password" not in name
+
+
+class PreservePostMiddleware:
+    """Keeps a form posted after the session expired (see the module docstring). After
+    AuthenticationMiddleware and the session timeout middleware, which records who timed out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        login_path = resolve_url(settings.LOGIN_URL)
+        if (
+            request.method == "POST"
+            and not request.user.is_authenticated
+            and response.status_code == 302
+            and response.get("Location", "").startswith(login_path)
+            and request.path != login_path
+            and hasattr(request, "session")
+        ):
+            # Whose form it was: the form's own token says, else the idle timeout recorded it.
+            owner = token_user_id(request) or request.session.get(TIMED_OUT_USER_KEY)
+            request.session[SESSION_KEY] = {
+                "path": request.path,
+                "user": owner,
+                "data": {name: request.POST.getlist(name) for name in request.POST if _keepable(name)},
+            }
+            if request.FILES:
+                messages.warning(
+                    request,
+                    _(
+                        "Je was te lang niet actief en bent uitgelogd. Log opnieuw in. Je ingevulde gegevens "
+                        "zijn bewaard; kies het bestand daarna opnieuw."
+                    ),
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Je was te lang niet actief en bent uitgelogd. Log opnieuw in: wat je had ingevuld is "
+                        "bewaard en staat daarna weer voor je klaar."
+                    ),
+                )
+        return response
+
+
+def submitted_data(request):
+    """What the form of this page should be bound to: request.POST on a POST; on the first visit after
+    logging in again, the data this person posted here when the session had expired (a QueryDict,
+    once); else None. Use it instead of `request.POST or None`."""
+    if request.method == "POST":
+        return request.POST
+    session = getattr(request, "session", None)
+    kept = session.get(SESSION_KEY) if session is not None else None
+    if not kept or kept.get("path") != request.path:
+        return None
+    del session[SESSION_KEY]
+    if kept.get("user") is None or kept["user"] != request.user.pk:
+        return None  # unknown, or someone else logged in on this browser: not theirs to see
+    data = QueryDict(mutable=True)
+    for name, values in kept["data"].items():
+        data.setlist(name, values)
+    messages.info(
+        request, _("Wat je had ingevuld voordat je werd uitgelogd, staat weer klaar. Controleer het en sla op.")
+    )
+    return data
+
+
+def is_restored(request, data) -> bool:
+    """True when `data` came from submitted_data's kept copy (a GET), not from a POST."""
+    return data is not None and request.method != "POST"

@@ -1,0 +1,89 @@
+"""Nothing a person typed is lost to a session that expired (fault report: a scan page submitted
+after 61 minutes idle redirected to login without a word, and that page's answers were gone)."""
+
+import datetime
+import time
+
+from django.urls import reverse
+
+from core.middleware import IDLE_KEY
+from organisations.tests.factories import DEFAULT_PASSWORD, UserFactory
+from selfscan.models import Answer
+from selfscan.selectors import scan_steps
+from selfscan.services import response_start
+from selfscan.tests.factories import answer_everything, open_campaign_rounds
+
+
+def go_idle(client, minutes=61):
+    session = client.session
+    session[IDLE_KEY] = int(time.time()) - minutes * 60
+    session.save()
+
+
+def log_in_again(client, user, login_url=None):
+    """As the browser does: the login form posts back to the login page, which carries ?next=."""
+    return client.post(login_url or reverse("login"), {"username": user.email, "password": DEFAULT_PASSWORD})
+
+
+def test_scan_answers_posted_after_the_idle_timeout_are_kept_through_the_login(client, employee, municipality):
+    baseline, _final = open_campaign_rounds(municipalities=[municipality])
+    response_start(scan_round=baseline, employee=employee)
+    questions = scan_steps(round=baseline)[0]["questions"]
+    answers = answer_everything(baseline)
+    client.force_login(employee)
+    step_url = reverse("selfscan:step", args=[baseline.pk, 1])
+    client.get(step_url)
+    go_idle(client)
+    posted = client.post(step_url, {**{f"vraag_{q.pk}": answers[q.pk] for q in questions}, "actie": "volgende"})
+    assert posted.status_code == 302 and posted.url.startswith(reverse("login"))
+    login_page = client.get(posted.url).content.decode()
+    assert "te lang niet actief" in login_page and "bewaard" in login_page
+    assert not Answer.objects.exists()
+    back = log_in_again(client, employee, posted.url)
+    assert back.url == step_url
+    page = client.get(step_url).content.decode()
+    assert Answer.objects.filter(response__employee=employee).count() == len(questions)
+    assert "staat weer klaar" in page
+    assert "checked" in page
+
+
+def test_a_planner_form_posted_after_the_timeout_comes_back_filled_in(client, advisor, municipality):
+    from campaigns.tests.test_views import item_data
+    from core.services import programme_year_start
+
+    campaign = programme_year_start(
+        name="Verlopen",
+        kick_off_date=__import__("datetime").date(2026, 3, 1),
+        end_date=__import__("datetime").date(2026, 11, 30),
+        municipalities=[municipality],
+    )
+    client.force_login(advisor)
+    url = reverse("campaigns:create", args=[campaign.pk])
+    client.get(url)
+    go_idle(client)
+    posted = client.post(url, item_data(municipality, title="Typwerk van een uur"))
+    assert posted.url.startswith(reverse("login"))
+    log_in_again(client, advisor, posted.url)
+    page = client.get(url).content.decode()
+    assert 'value="Typwerk van een uur"' in page
+    assert client.get(url).content.decode().count("Typwerk van een uur") == 0  # given back once
+
+
+def test_someone_else_logging_in_on_that_browser_does_not_get_the_form(client, advisor, municipality):
+    from campaigns.tests.test_views import item_data
+    from core.services import programme_year_start
+
+    campaign = programme_year_start(
+        name="Gedeeld",
+        kick_off_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 11, 30),
+        municipalities=[municipality],
+    )
+    colleague = UserFactory(municipality=municipality)
+    colleague.advised_municipalities.add(municipality)
+    client.force_login(advisor)
+    url = reverse("campaigns:create", args=[campaign.pk])
+    go_idle(client)
+    posted = client.post(url, item_data(municipality, title="Vertrouwelijk concept"))
+    log_in_again(client, colleague, posted.url)
+    assert "Vertrouwelijk concept" not in client.get(url).content.decode()
