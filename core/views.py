@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -103,6 +104,11 @@ def campaign_new(request):
             )
             return redirect("campaigns:list", campaign_id=campaign.pk)
     return render(request, "campaigns/campaign_new.html", {"form": form})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every site; it lives in static/ like everything else."""
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 def accessibility_statement(request):

@@ -34,6 +34,7 @@ auth_patterns = [
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("account/", include(auth_patterns)),
     path("beheer/", admin.site.urls),
     path("organisatie/", include("organisations.urls")),

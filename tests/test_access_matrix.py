@@ -30,6 +30,7 @@ def logged_in(outcome):
 
 MATRIX = {
     "healthz": everyone(OK),
+    "favicon": everyone(FWD),
     "login": everyone(OK),
     "logout": everyone(405),
     "password_reset": everyone(OK),

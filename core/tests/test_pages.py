@@ -47,3 +47,16 @@ def test_active_session_stays(client, employee):
 def test_pages_stay_dutch_for_a_browser_that_asks_for_english(client, db):
     body = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Wachtwoord" in body and "Password" not in body
+
+
+def test_the_favicon_is_served_from_static_so_no_page_causes_a_404(client, db):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.url.endswith("img/favicon.ico")
+    icon = Path(settings.BASE_DIR) / "static" / "img" / "favicon.ico"
+    assert icon.read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    page = client.get("/toegankelijkheid/").content.decode()
+    assert 'rel="icon" href="/static/img/favicon.ico"' in page

@@ -62,3 +62,20 @@ def test_employee_search_finds_by_name_and_number(client, programme_lead, munici
     assert "Hendrikje" in client.get(reverse("organisations:employee_list"), {"q": "hendrik"}).content.decode()
     assert "Hendrikje" in client.get(reverse("organisations:employee_list"), {"q": "GR-99"}).content.decode()
     assert "Hendrikje" not in client.get(reverse("organisations:employee_list"), {"q": "Pietje"}).content.decode()
+
+
+def test_people_are_listed_the_dutch_way_on_the_surname_without_tussenvoegsel(
+    client, programme_lead, team, municipality
+):
+    """Fault report: "de Graaf" sorted after "Zijlstra"."""
+    for last_name in ["Zijlstra", "de Graaf", "van der Meer", "Bakker", "in 't Veld"]:
+        UserFactory(first_name="Sam", last_name=last_name, team=team, municipality=municipality)
+    client.force_login(programme_lead)
+    expected = ["Bakker", "de Graaf", "van der Meer", "in 't Veld", "Zijlstra"]
+    for url in [
+        reverse("organisations:team_detail", args=[team.pk]),
+        reverse("organisations:employee_list") + f"?municipality={municipality.pk}&q=Sam",
+    ]:
+        body = client.get(url).content.decode().replace("&#x27;", "'")
+        positions = [body.index(f"Sam {name}") for name in expected]
+        assert positions == sorted(positions), url
