@@ -1,11 +1,16 @@
+import re
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import IsoDateInput, MoneyField
+from common.money import format_amount, parse_euro
 from organisations.models import User
 from personas.models import Persona
 
 from .models import Campaign, Channel, ContentItem, Phase
+from .services import SPLIT_AMOUNTS, SPLIT_PERCENTAGES
 
 
 class ItemFilterForm(forms.Form):
@@ -157,3 +162,60 @@ class NewCampaignForm(forms.ModelForm):
             "end_date": IsoDateInput(),
             "municipalities": forms.CheckboxSelectMultiple,
         }
+
+
+PERCENT_TEXT = re.compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
+
+
+class BudgetSplitForm(forms.Form):
+    """The optional split of the joint budget over the campaign's municipalities (services.budget_split_set)."""
+
+    verdeling = forms.ChoiceField(
+        label=_("Verdeling van het budget over de gemeenten"),
+        choices=[
+            ("", _("Niet verdelen: één budget voor de hele campagne")),
+            (SPLIT_AMOUNTS, _("Verdelen in bedragen (samen het hele budget)")),
+            (SPLIT_PERCENTAGES, _("Verdelen in percentages (samen 100%)")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, campaign, **kwargs):
+        self.municipalities = list(campaign.municipalities.order_by("name"))
+        shares = {share.municipality_id: share.amount for share in campaign.budget_shares.all()}
+        kwargs.setdefault("initial", {})
+        if shares:
+            kwargs["initial"]["verdeling"] = SPLIT_AMOUNTS
+        super().__init__(*args, **kwargs)
+        for municipality in self.municipalities:
+            self.fields[f"deel_{municipality.pk}"] = forms.CharField(
+                label=_("Deel van %(name)s") % {"name": municipality.name},
+                required=False,
+                initial=format_amount(shares[municipality.pk]) if municipality.pk in shares else "",
+                help_text=_("Een bedrag (zoals 6.500) of een percentage (zoals 33,3), zoals hierboven gekozen."),
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        mode = cleaned.get("verdeling") or None
+        values = {}
+        for municipality in self.municipalities:
+            name = f"deel_{municipality.pk}"
+            text = (cleaned.get(name) or "").strip()
+            if mode is None or not text:
+                continue
+            try:
+                values[municipality.pk] = parse_euro(text) if mode == SPLIT_AMOUNTS else self._percentage(text)
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        cleaned["split"] = (mode, values)
+        return cleaned
+
+    @staticmethod
+    def _percentage(text):
+        match = PERCENT_TEXT.match(text)
+        if not match:
+            raise forms.ValidationError(_("Vul een percentage in, zoals 33,3."))
+        return Decimal(match.group(1).replace(",", "."))

@@ -49,8 +49,10 @@ class Campaign(models.Model):
 
     @property
     def closing_month(self) -> datetime.date:
-        """First day of November of the campaign's last year: round 2 and phase 3 (plan §6)."""
-        return datetime.date(self.end_date.year, CLOSING_MONTH, 1)
+        """First day of the month of round 2 and phase 3 (plan §6): November of the campaign's last
+        year, or the month of the end date when the campaign ends before November."""
+        november = datetime.date(self.end_date.year, CLOSING_MONTH, 1)
+        return november if november <= self.end_date else self.end_date.replace(day=1)
 
     def clean(self):
         if self.kick_off_date and self.end_date and self.end_date <= self.kick_off_date:
@@ -165,6 +167,7 @@ class ContentItem(models.Model):
         "phase",
         "focuses_on_scan",
         "publish_on",
+        "available_until",
         "production_deadline",
         "status",
         "owner",
@@ -193,6 +196,14 @@ class ContentItem(models.Model):
     )
     focuses_on_scan = models.BooleanField(_("gaat over de zelfscan"), default=False)
     publish_on = models.DateField(_("publicatiedatum"))
+    # Hygiene is always available (plan 5.1): it runs from publish_on until this date, or, when
+    # empty, until the end of the campaign. Hero and hub items are dated, so they leave it empty.
+    available_until = models.DateField(
+        _("beschikbaar tot"),
+        null=True,
+        blank=True,
+        help_text=_("Alleen voor hygiëne: leeg betekent de hele campagne."),
+    )
     production_deadline = models.DateField(_("deadline productie"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEA)
     owner = models.ForeignKey(
@@ -224,6 +235,17 @@ class ContentItem(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    @property
+    def is_running(self) -> bool:
+        """A hygiene item: available over a period rather than published on one day."""
+        return self.category == self.Category.HYGIENE
+
+    def runs_through(self, campaign_end: datetime.date) -> datetime.date:
+        """The last day the item is there: its publication day, or for hygiene the end of its period."""
+        if not self.is_running:
+            return self.publish_on
+        return self.available_until or campaign_end
+
     def copied_values(self) -> dict:
         """The planning fields a duplicate or copy takes over: field name -> value."""
         return {name: getattr(self, name) for name in self.EDITABLE_FIELDS if name not in self.NOT_COPIED}
@@ -236,10 +258,39 @@ class ContentItem(models.Model):
             errors["actual_cost"] = _("Kosten kunnen niet negatief zijn.")
         if self.production_deadline and self.publish_on and self.production_deadline > self.publish_on:
             errors["production_deadline"] = _("De deadline voor productie ligt na de publicatiedatum.")
+        if self.available_until and self.category != self.Category.HYGIENE:
+            errors["available_until"] = _("Alleen hygiëne-content heeft een periode; hero en hub hebben een datum.")
+        elif self.available_until and self.publish_on and self.available_until < self.publish_on:
+            errors["available_until"] = _("'Beschikbaar tot' ligt vóór de publicatiedatum.")
         if self.phase_id and self.campaign_id and self.phase.campaign_id != self.campaign_id:
             errors["phase"] = _("Deze fase hoort bij een andere campagne.")
         if errors:
             raise ValidationError(errors)
+
+
+class BudgetShare(models.Model):
+    """The part of the joint campaign budget set aside for one municipality (optional; plan §7)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="budget_shares")
+    municipality = models.ForeignKey(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="budget_shares"
+    )
+    amount = models.DecimalField(_("bedrag (euro)"), max_digits=10, decimal_places=2)
+
+    class Meta:
+        ordering = ["campaign", "municipality__name"]
+        verbose_name = _("budgetdeel")
+        verbose_name_plural = _("budgetdelen")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "municipality"], name="one_budget_share_per_municipality")
+        ]
+
+    def __str__(self):
+        return f"{self.campaign} – {self.municipality}"
+
+    def clean(self):
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": _("Een bedrag kan niet negatief zijn.")})
 
 
 def new_feed_token():

@@ -1,5 +1,7 @@
 """The communication plan's phases (section 6), channels (5.2) and example content (5.1)."""
 
+from dataclasses import dataclass
+
 CHANNELS = {
     "Assen": [
         ("Platform digivaardig", "online"),
@@ -48,8 +50,60 @@ CHANNELS = {
     ],
 }
 
-# (code, name, parent code, first month offset from the kick-off month, last month offset, aim)
-# Phase 3 is placed in November of the campaign's last year (offsets None).
+# What each channel of plan 5.2 is for, per municipality: an example names the purposes that fit
+# its form, and lands on those channels (a video on screens and the intranet, never on a poll).
+CHANNEL_PURPOSES = {
+    "Assen": {
+        "platform": ["Platform digivaardig"],
+        "intranet": ["Intranet (statisch)", "Website POINT"],
+        "newsletter": ["Maandelijkse nieuwsbrief POINT", "Tweewekelijkse thuiswerk nieuwsbrief"],
+        "mail": ["Wekelijkse mail gemeentesecretaris"],
+        "leaders": ["Managementoverleg"],
+        "teams": ["Weekstart teams"],
+        "screens": ["Narrowcasting (op locatie en smartphone)"],
+        "posters": [],
+        "post": ["Post"],
+        "coaches": ["Digicoaches"],
+        "ambassadors": ["Ambassadeurs"],
+        "sessions": ["Mail (voor beperkte groepen, niet hele organisatie)"],
+    },
+    "Westerkwartier": {
+        "platform": ["Platform digivaardig"],
+        "intranet": ["Westernet (sociaal intranet)"],
+        "newsletter": ["Nieuwsbrief"],
+        "mail": ["Mail (geen voorkeur)"],
+        "leaders": ["Directie/teamleiders overleg"],
+        "teams": ["Teamoverleg"],
+        "screens": [],
+        "posters": ["Posters op locatie"],
+        "post": ["Post thuiswerkers"],
+        "coaches": ["Digicoaches", "Maatwerk buitendienst"],
+        "ambassadors": ["Directiereflectie"],
+        "sessions": ["Zeepkistsessie"],
+    },
+    "Groningen": {
+        "platform": ["Platform digivaardig", "Nieuw leerplatform"],
+        "intranet": ["Sociaal intranet", "Intranetgroep ‘werk en opleiding’"],
+        "newsletter": ["Nieuwsbrief"],
+        "mail": ["Mail"],
+        "leaders": ["Team overleggen"],
+        "teams": ["Team overleggen", "Weekstart Teams"],
+        "screens": ["Narrowcasting (op locatie)"],
+        "posters": ["Posters op locatie"],
+        "post": ["Post"],
+        "coaches": ["Digicoaches"],
+        "ambassadors": ["Ambassadeurs"],
+        "sessions": ["Sociaal intranet"],
+    },
+}
+
+# The phases of plan section 6: (code, name, parent code, first and last month as offsets from the
+# kick-off month, aim in the plan's words). Phase 3 starts in the closing month (November) and runs
+# until the festive closing after the evaluation (plan §8); its offsets are None.
+# The plan gives phase 2 as February–July but its subphases as March and April–August, and leaves
+# September and October to no phase. The planner follows the subphases and lets phase 2 (2.2) run on
+# until phase 3 begins, so the monthly hub content keeps a phase (the timeline says so).
+UNTIL_CLOSING = "until-closing"
 PHASES = [
     (
         "0",
@@ -58,7 +112,9 @@ PHASES = [
         -1,
         -1,
         "Voordat het project van start gaat wordt er alvast een tipje van de sluier opgelicht. De boodschap is "
-        "dat er iets nieuws komt, wat dat precies is wordt later duidelijk.",
+        "dat er iets nieuws komt, wat dat precies is wordt later duidelijk. Op deze manier breng je Digivaardig "
+        "alvast subtiel onder de aandacht bij de medewerkers. Alvast delen van communicatiemateriaal (aftel "
+        "filmpje/aankondiging) via verschillende kanalen (intranet/nieuwsbrief).",
     ),
     (
         "1",
@@ -66,18 +122,26 @@ PHASES = [
         None,
         0,
         0,
-        "Het project start met de kick-off: het platform onder de aandacht brengen en medewerkers "
-        "enthousiasmeren en stimuleren om het platform te gebruiken. Leidinggevenden worden op de hoogte "
-        "gesteld en hun rol wordt benadrukt.",
+        "Het project start met de kick-off. De kick-off is de actie om het project duidelijk te markeren binnen "
+        "de gemeente. Op deze manier breng je het platform onder de aandacht en komen veel medewerkers in contact "
+        "met Digivaardig. Daarnaast is het doel om medewerkers te enthousiasmeren en te stimuleren om gebruik te "
+        "maken van het platform. Om beide doelen te behalen worden verschillende middelen ingezet. Namelijk: "
+        "filmpjes, berichten op intranet, het veranderen van de desktop, eventuele aanvullingen. "
+        "Leidinggevenden worden op de hoogte gesteld en hun rol wordt benadrukt.",
     ),
     (
         "2",
         "Implementatie",
         None,
         0,
-        5,
-        "Consistent communiceren naar de verschillende doelgroepen, zodat medewerkers het platform gebruiken en "
-        "leidinggevenden het goede voorbeeld geven.",
+        UNTIL_CLOSING,
+        "Tijdens fase 2 is het belangrijk om consistent te communiceren naar de verschillende doelgroepen toe. "
+        "Het communicatiemateriaal sluit aan bij de behoefte van de doelgroep. Door consistent te communiceren "
+        "herinner je ze aan het gebruik van het platform. Daarnaast maak je door de communicatie ook de noodzaak "
+        "van het gebruik van het platform duidelijk. Daarnaast is het voor beide subfases belangrijk dat "
+        "leidinggevenden het goede voorbeeld geven en het gebruik van het platform stimuleren binnen de afdeling. "
+        "Niet alleen door de zelfscan te doen en het over Digivaardig te hebben maar ook door het goede voorbeeld "
+        "te laten zien. Contactmomenten en het spiegelen van gedrag zijn hier belangrijke elementen.",
     ),
     (
         "2.1",
@@ -85,17 +149,24 @@ PHASES = [
         "2",
         0,
         0,
-        "Het maken van de zelfscan benadrukken, met materialen afgestemd op de vier persona's, en de "
-        "leidinggevenden ondersteunen.",
+        "In subfase 1 is het belangrijk dat het maken van de zelfscan wordt benadrukt. Communicatief begeleiden "
+        "zodat het eerste doel wordt behaald: het doen van de zelfscan. Communicatiematerialen naast elkaar "
+        "gebruiken: intranet, nieuwsbrieven, filmpjes, infographics, afgestemd op de vier verschillende "
+        "persona's. De leidinggevenden ondersteunen en motiveren en materiaal en hulp aanbieden waar nodig.",
     ),
     (
         "2.2",
         "Focus andere doelen",
         "2",
         1,
-        5,
-        "Gebruik van het platform stimuleren; storytelling, succesverhalen en inspirerende sessies; "
-        "leidinggevenden brengen het platform onder de aandacht.",
+        UNTIL_CLOSING,
+        "Communicatief begeleiden zodat de doelen worden behaald: gebruik van het platform, en het platform wordt "
+        "onder de aandacht gebracht door leidinggevenden. Communicatiematerialen naast elkaar gebruiken: "
+        "intranet, nieuwsbrieven, filmpjes, infographics. Communicatie specifiek voor de vier verschillende "
+        "persona's. Storytelling en begrip creëren door het delen van verhalen en digitale ervaringen van "
+        "collega's. Persoonlijke succesverhalen en feitelijke informatie verspreiden wat Digivaardig oplevert: "
+        "infographic, cartoon, filmpje, poster. De leidinggevenden ondersteunen en motiveren en materiaal en "
+        "hulp aanbieden waar nodig. Inspirerende activiteiten en sessies organiseren.",
     ),
     (
         "3",
@@ -103,212 +174,269 @@ PHASES = [
         None,
         None,
         None,
-        "Aandacht voor de tweede zelfscan via dezelfde kanalen, en communiceren wat het project heeft opgeleverd.",
+        "Aandacht creëren voor de tweede zelfscan, via dezelfde kanalen: intranet, nieuwsbrieven en via "
+        "leidinggevenden. Communiceren wat het project heeft opgeleverd; hier kunnen cijfers worden genoemd, "
+        "bijvoorbeeld het aantal uur dat is bespaard nu de digitale vaardigheden op peil zijn. De resultaten en "
+        "het vervolg worden na de evaluatie en besluitvorming feestelijk/ludiek gepresenteerd (plan §8).",
     ),
 ]
 
-# Example content of section 5.1, placed per municipality, at most one hero a month (the balance rule):
-# (title, category, format, audience, phase, month offsets from kick-off (None = November), day,
-#  channel kinds, persona slugs, scan focus, planned cost per municipality)
+# Weeks after round 2 closes (the campaign's end date): the figures, then (after the evaluation and
+# the decision on what follows) the festive presentation of plan §8.
+RESULTS_AFTER_WEEKS = 3
+FESTIVE_AFTER_WEEKS = 7
+
+
+@dataclass(frozen=True)
+class When:
+    """Where an example lands. `kind`:
+    "kick_off"   on the kick-off date itself, or `weeks` after (before, when negative) it;
+    "month"      day `day` of each month in `months` (offsets from the kick-off month);
+    "thursday"   the first Thursday that is a working day of each month in `months` (Digidonderdag);
+    "closing"    day `day` of the closing month (November);
+    "after_end"  `weeks` after the campaign's end date, when round 2 has closed.
+    Other than the kick-off, every date moves to a working day inside the item's phase.
+    """
+
+    kind: str
+    months: tuple = ()
+    day: int = 1
+    weeks: int = 0
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example of plan 5.1 as the template places it, per municipality."""
+
+    title: str
+    category: str
+    format: str
+    audience: str
+    phase: str
+    when: When
+    purposes: tuple
+    personas: tuple = ()
+    focuses_on_scan: bool = False
+    cost: int = 0  # euros per municipality; the template stays well within the joint € 20.000
+
+
+PERSONAS_ALL = (
+    "digitale-enthousiasteling",
+    "digivaardige-professional",
+    "aarzelende-technologiegebruiker",
+    "analoge-idealist",
+)
+MONTHLY_APRIL_TO_OCTOBER = (1, 2, 3, 4, 5, 6, 7)
+
 EXAMPLES = [
-    ("Aftelfilmpje: er komt iets nieuws", "hub", "video", "everyone", "0", [-1], 15, ["online"], [], False, 300),
-    ("Intranetpagina Digivaardig", "hygiene", "webpage", "everyone", "0", [-1], 20, ["online"], [], False, 0),
-    ("Digitale kick-off", "hero", "event", "everyone", "1", [0], 1, ["online", "email"], [], False, 1200),
-    (
+    Example(
+        "Aftelfilmpje: er komt iets nieuws",
+        "hub",
+        "video",
+        "everyone",
+        "0",
+        When("month", (-1,), 15),
+        ("intranet", "screens"),
+        cost=250,
+    ),
+    Example(
+        "Intranetpagina Digivaardig", "hygiene", "webpage", "everyone", "0", When("month", (-1,), 9), ("intranet",)
+    ),
+    Example(
         "Startpakket voor de teamleiders",
         "hero",
         "print",
         "team_leaders",
         "0",
-        [-1],
-        24,
-        ["meeting", "email"],
-        [],
-        False,
-        700,
+        When("kick_off", weeks=-3),
+        ("leaders", "mail"),
+        cost=500,
     ),
-    (
-        "Infographic en instructieflyer",
+    Example(
+        "Digitale kick-off",
         "hero",
-        "infographic",
-        "employees",
-        "2.2",
-        [2],
-        12,
-        ["online", "physical"],
-        [],
-        False,
-        500,
+        "event",
+        "everyone",
+        "1",
+        When("kick_off"),
+        ("intranet", "mail", "teams", "screens"),
+        cost=1000,
     ),
-    (
-        "Strippenkaart digicoach",
-        "hero",
-        "print",
-        "employees",
-        "2.2",
-        [1],
-        8,
-        ["people"],
-        ["aarzelende-technologiegebruiker", "analoge-idealist"],
-        False,
-        400,
-    ),
-    (
+    Example(
         "Oproep: doe de zelfscan in een kwartier",
         "hub",
         "newsletter",
         "employees",
         "2.1",
-        [0],
-        24,
-        ["email"],
-        ["drukke-prioriteitensteller", "aarzelende-technologiegebruiker"],
-        True,
-        0,
+        When("month", (0,), 16),
+        ("newsletter", "mail"),
+        ("drukke-prioriteitensteller", "aarzelende-technologiegebruiker"),
+        focuses_on_scan=True,
     ),
-    (
+    Example(
+        "Infographic en instructieflyer: zo doe je de zelfscan",
+        "hero",
+        "infographic",
+        "employees",
+        "2.1",
+        When("kick_off", weeks=2),
+        ("intranet", "posters", "screens", "newsletter"),
+        PERSONAS_ALL,
+        focuses_on_scan=True,
+        cost=450,
+    ),
+    Example(
+        "Posters op locaties: doe de zelfscan",
+        "hub",
+        "poster",
+        "employees",
+        "2.1",
+        When("month", (0,), 20),
+        ("posters", "screens"),
+        ("analoge-idealist",),
+        focuses_on_scan=True,
+        cost=250,
+    ),
+    Example(
         "Digitale complimentkaarten op het leerplatform",
         "hygiene",
         "webpage",
         "employees",
         "2.1",
-        [0],
-        12,
-        ["online"],
-        [],
-        False,
-        0,
+        When("month", (0,), 12),
+        ("platform", "intranet"),
     ),
-    (
+    Example(
         "Digicoaches en buddyprogramma",
         "hygiene",
         "event",
         "employees",
         "2.1",
-        [0],
-        14,
-        ["people"],
-        ["aarzelende-technologiegebruiker", "analoge-idealist"],
-        False,
-        0,
+        When("month", (0,), 13),
+        ("coaches", "intranet"),
+        ("aarzelende-technologiegebruiker", "analoge-idealist"),
     ),
-    ("Posters op locaties", "hub", "poster", "employees", "2.1", [0], 20, ["physical"], [], True, 300),
-    (
-        "Voortgang voor medewerkers",
+    Example(
+        "Strippenkaart digicoach",
+        "hero",
+        "print",
+        "employees",
+        "2.2",
+        When("month", (1,), 14),
+        ("coaches", "post"),
+        ("aarzelende-technologiegebruiker", "analoge-idealist"),
+        cost=350,
+    ),
+    Example(
+        "Voortgang en verwachtingen voor medewerkers",
         "hub",
         "article",
         "employees",
         "2.2",
-        [1, 2, 3, 4, 5],
-        5,
-        ["online", "email"],
-        [],
-        False,
-        0,
+        When("month", MONTHLY_APRIL_TO_OCTOBER, 5),
+        ("intranet", "newsletter"),
     ),
-    (
+    Example(
         "Voortgang en verwachtingen voor leidinggevenden",
         "hub",
         "email",
         "team_leaders",
         "2.2",
-        [1, 3, 5],
-        7,
-        ["meeting", "email"],
-        [],
-        False,
-        0,
+        When("month", (1, 3, 5, 7), 8),
+        ("leaders", "mail"),
     ),
-    (
+    Example(
         "Digidonderdagtip",
         "hub",
         "tip",
         "employees",
         "2.2",
-        [1, 2, 3, 4, 5],
-        11,
-        ["online"],
-        ["digitale-enthousiasteling", "digivaardige-professional"],
-        False,
-        0,
+        When("thursday", MONTHLY_APRIL_TO_OCTOBER),
+        ("platform", "intranet"),
+        ("digitale-enthousiasteling", "digivaardige-professional"),
     ),
-    (
+    Example(
         "Succesverhaal van een collega",
         "hub",
         "video",
         "employees",
         "2.2",
-        [2, 4],
-        18,
-        ["online"],
-        ["analoge-idealist", "aarzelende-technologiegebruiker"],
-        False,
-        400,
+        When("month", (2, 4, 6), 19),
+        ("intranet", "screens"),
+        ("analoge-idealist", "aarzelende-technologiegebruiker"),
+        cost=300,
     ),
-    (
+    Example(
         "Digitale bloopers",
         "hub",
         "video",
         "employees",
         "2.2",
-        [3],
-        20,
-        ["online"],
-        ["drukke-prioriteitensteller"],
-        False,
-        400,
+        When("month", (3,), 24),
+        ("intranet", "screens"),
+        ("drukke-prioriteitensteller", "digivaardige-professional"),
+        cost=300,
     ),
-    (
+    Example(
         "Ambassadeurs en micro-influencers",
         "hygiene",
         "event",
         "employees",
         "2.2",
-        [1],
-        22,
-        ["people"],
-        ["digitale-enthousiasteling"],
-        False,
-        200,
+        When("month", (1,), 21),
+        ("ambassadors", "teams"),
+        ("digitale-enthousiasteling",),
+        cost=150,
     ),
-    (
-        "Inspiratiesessie digitale vaardigheden",
+    Example(
+        "Inspiratiesessies over digitale vaardigheden",
         "hygiene",
         "event",
         "employees",
         "2.2",
-        [2, 5],
-        25,
-        ["meeting", "people"],
-        ["digivaardige-professional", "digitale-enthousiasteling"],
-        False,
-        500,
+        When("month", (2,), 12),
+        ("sessions", "intranet"),
+        ("digivaardige-professional", "digitale-enthousiasteling"),
+        cost=400,
     ),
-    (
+    Example(
         "Oproep: doe de zelfscan nog een keer",
         "hub",
         "newsletter",
         "employees",
         "3",
-        [None],
-        3,
-        ["email", "online"],
-        [],
-        True,
-        0,
+        When("closing", day=2),
+        ("newsletter", "mail", "leaders"),
+        focuses_on_scan=True,
     ),
-    ("Certificaat uitreiken", "hub", "print", "employees", "3", [None], 20, ["online"], [], False, 300),
-    (
+    Example(
+        "Certificaat uitreiken",
+        "hub",
+        "print",
+        "employees",
+        "3",
+        When("closing", day=23),
+        ("platform", "mail"),
+        cost=250,
+    ),
+    Example(
         "Wat heeft Digivaardig opgeleverd",
         "hub",
         "infographic",
         "everyone",
         "3",
-        [None],
-        26,
-        ["online", "email"],
-        [],
-        False,
-        500,
+        When("after_end", weeks=RESULTS_AFTER_WEEKS),
+        ("intranet", "newsletter"),
+        cost=350,
+    ),
+    Example(
+        "Feestelijke afsluiting: resultaten en vervolg",
+        "hero",
+        "event",
+        "everyone",
+        "3",
+        When("after_end", weeks=FESTIVE_AFTER_WEEKS),
+        ("intranet", "mail", "teams"),
+        cost=900,
     ),
 ]

@@ -4,13 +4,13 @@ import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 
-from common.dates import month_start, months_between
+from common.dates import month_end, month_start, months_between
 from personas.models import Persona
 
+from .balance import campaign_period
 from .models import Campaign, Channel, ContentItem, Phase
 
 FILTER_FIELDS = {
@@ -55,10 +55,10 @@ def content_items(*, campaign, municipalities, filters=None):
 
 
 def campaign_months(*, campaign) -> list[datetime.date]:
-    """The first day of every month from the first phase (or kick-off) to the end date."""
-    first_phase = campaign.phases.order_by("starts_on").first()
-    start = min(campaign.kick_off_date, first_phase.starts_on) if first_phase else campaign.kick_off_date
-    return months_between(start, campaign.end_date)
+    """The first day of every month of the campaign: from the first phase (or the kick-off) to the last
+    phase's end (or the end date), so the wrap-up after round 2 is included."""
+    first, last = campaign_period(campaign, list(campaign.phases.all()))
+    return months_between(first, last)
 
 
 def calendar_weeks(*, items, month: datetime.date) -> list[list[dict]]:
@@ -74,14 +74,45 @@ def calendar_weeks(*, items, month: datetime.date) -> list[list[dict]]:
 
 
 def channel_matrix(*, items, channels, months):
-    """Rows of channels, a cell per month with the items planned on that channel."""
+    """Rows of channels, a cell per month with the items on that channel then: dated items in their
+    month, hygiene in every month it is available (plan 5.1: always available)."""
     cells = defaultdict(list)
+    end = month_end(months[-1]) if months else None
     for item in items:
-        month = month_start(item.publish_on)
-        for channel in item.channels.all():
-            cells[(channel.pk, month)].append(item)
+        if item.is_cancelled:
+            continue
+        running = months_between(item.publish_on, item.runs_through(end)) if end else []
+        for month in running or [month_start(item.publish_on)]:
+            for channel in item.channels.all():
+                cells[(channel.pk, month)].append(item)
     return [
         {"channel": channel, "cells": [cells.get((channel.pk, month), []) for month in months]} for channel in channels
+    ]
+
+
+def hygiene_bars(*, items, months) -> list[dict]:
+    """Per hygiene item (not cancelled): {item, months: one bool per month of `months` it is available}."""
+    if not months:
+        return []
+    end = month_end(months[-1])
+    bars = []
+    for item in items:
+        if item.is_running and not item.is_cancelled:
+            first, last = month_start(item.publish_on), item.runs_through(end)
+            bars.append({"item": item, "months": [first <= month <= last for month in months]})
+    return bars
+
+
+def running_in_month(*, items, month, campaign_end) -> list:
+    """The hygiene items (not cancelled) available during the month of `month`."""
+    first, last = month_start(month), month_end(month)
+    return [
+        item
+        for item in items
+        if item.is_running
+        and not item.is_cancelled
+        and item.publish_on <= last
+        and item.runs_through(campaign_end) >= first
     ]
 
 
@@ -100,81 +131,6 @@ def phase_timeline(*, campaign, months, items) -> list[dict]:
         }
         for phase in phases
     ]
-
-
-@dataclass(frozen=True)
-class BudgetRow:
-    """Planned and actual costs of one group (a municipality, phase or category), in euros."""
-
-    label: str
-    planned: Decimal
-    actual: Decimal
-
-
-@dataclass(frozen=True)
-class BudgetSummary:
-    """The campaign budget against the non-cancelled items of some municipalities, in euros."""
-
-    budget: Decimal
-    planned: Decimal
-    actual: Decimal
-    by_municipality: list[BudgetRow]
-    by_phase: list[BudgetRow]
-    by_category: list[BudgetRow]
-
-    @property
-    def remaining(self) -> Decimal:
-        return self.budget - self.planned
-
-    @property
-    def over_planned(self) -> bool:
-        return self.planned > self.budget
-
-    @property
-    def over_actual(self) -> bool:
-        return self.actual > self.budget
-
-
-def budget_summary(*, campaign, municipalities) -> BudgetSummary:
-    """Planned and actual costs of the campaign's items in `municipalities`, in total and grouped.
-
-    Cancelled items count for nothing. One query whatever the number of items: the sums per
-    (municipality, phase, category) are added up here.
-    """
-    rows = (
-        ContentItem.objects.filter(campaign=campaign, municipality__in=municipalities)
-        .exclude(status=ContentItem.Status.CANCELLED)
-        .values_list("municipality__name", "phase__position", "phase__name", "category")
-        .annotate(planned=Sum("planned_cost"), actual=Sum("actual_cost"))
-        .order_by()
-    )
-    zero = Decimal("0")
-    categories = dict(ContentItem.Category.choices)
-    groups = {"municipality": defaultdict(lambda: [zero, zero]), "phase": defaultdict(lambda: [zero, zero])}
-    by_category = defaultdict(lambda: [zero, zero])
-    planned_total = actual_total = zero
-    for municipality, phase_position, phase, category, planned, actual in rows:
-        planned, actual = planned or zero, actual or zero
-        planned_total, actual_total = planned_total + planned, actual_total + actual
-        for sums in (
-            groups["municipality"][municipality],
-            groups["phase"][(phase_position if phase_position is not None else 999, phase or "–")],
-            by_category[categories.get(category, category)],
-        ):
-            sums[0] += planned
-            sums[1] += actual
-
-    def table(sums, label=lambda key: key):
-        return [BudgetRow(label=label(key), planned=p, actual=a) for key, (p, a) in sorted(sums.items())]
-
-    return BudgetSummary(
-        budget=campaign.budget,
-        planned=planned_total,
-        actual=actual_total,
-        by_municipality=table(groups["municipality"]),
-        by_phase=table(groups["phase"], label=lambda key: key[1]),
-        by_category=table(by_category),
-    )
 
 
 @dataclass(frozen=True)

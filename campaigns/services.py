@@ -8,14 +8,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from common.dates import day_of_month, month_end, month_start
+from common.dates import month_end, month_start
+from common.money import format_euro
+from common.workdays import is_working_day
 from personas.models import Persona
 
 from . import plan_defaults
+from .budget import amounts_from_percentages
 from .caching import plan_changed
-from .models import CalendarFeed, Campaign, Channel, ContentItem, Phase, new_feed_token
+from .models import BudgetShare, CalendarFeed, Campaign, Channel, ContentItem, Phase, new_feed_token
+from .placement import template_channels, template_dates
 
 PRODUCTION_LEAD_TIME = datetime.timedelta(days=14)
+THURSDAY = 3
 
 
 def campaign_create(*, name: str, kick_off_date: datetime.date, end_date: datetime.date, municipalities) -> Campaign:
@@ -65,15 +70,66 @@ def campaign_update(*, campaign: Campaign, **fields) -> Campaign:
 
 
 @transaction.atomic
-def campaign_settings_update(*, campaign: Campaign, fields: dict, phases: dict) -> Campaign:
-    """The campaign's settings and its phases' dates and aims, saved together or not at all.
+def campaign_settings_update(*, campaign: Campaign, fields: dict, phases: dict, split=None) -> Campaign:
+    """The campaign's settings, its phases' dates and aims and the budget split, together or not at all.
 
-    `fields` as campaign_update takes them; `phases` as phases_update takes them. Raises
-    ValidationError from either; then nothing is saved.
+    `fields` as campaign_update takes them; `phases` as phases_update takes them; `split` as
+    budget_split_set takes them ((mode, values), or None to leave the split alone). Raises
+    ValidationError from any of them; then nothing is saved.
     """
     campaign_update(campaign=campaign, **fields)
     phases_update(campaign=campaign, changes=phases)
+    if split is not None:
+        mode, values = split
+        budget_split_set(campaign=campaign, mode=mode, values=values)
     return campaign
+
+
+SPLIT_AMOUNTS, SPLIT_PERCENTAGES = "bedragen", "percentages"
+
+
+@transaction.atomic
+def budget_split_set(*, campaign: Campaign, mode: str | None, values: dict) -> list[BudgetShare]:
+    """Split the joint campaign budget over its municipalities, or stop splitting it (mode None).
+
+    `mode`: SPLIT_AMOUNTS (values in euros) or SPLIT_PERCENTAGES (values 0–100); `values` maps a
+    municipality id to a Decimal, one for every municipality of the campaign. Amounts must add up to
+    the budget exactly, percentages to 100 (plan §7: one budget of € 20.000). Raises ValidationError
+    keyed "verdeling"; then the split stays as it was. Returns the shares (empty without a split).
+    """
+    BudgetShare.objects.filter(campaign=campaign).delete()
+    plan_changed(campaign_id=campaign.pk)
+    if mode is None:
+        return []
+    municipalities = list(campaign.municipalities.order_by("name"))
+    missing = [m.name for m in municipalities if values.get(m.pk) is None]
+    if missing:
+        raise ValidationError({"verdeling": _("Vul een deel in voor %(names)s.") % {"names": ", ".join(missing)}})
+    if any(values[m.pk] < 0 for m in municipalities):
+        raise ValidationError({"verdeling": _("Een deel kan niet negatief zijn.")})
+    total = sum(values[m.pk] for m in municipalities)
+    if mode == SPLIT_PERCENTAGES:
+        if total != 100:
+            raise ValidationError(
+                {"verdeling": _("De percentages tellen op tot %(total)s%%; dat moet 100%% zijn.") % {"total": total}}
+            )
+        amounts = amounts_from_percentages(
+            budget=campaign.budget, percentages={m.pk: values[m.pk] for m in municipalities}
+        )
+    else:
+        if total != campaign.budget:
+            raise ValidationError(
+                {
+                    "verdeling": _("De delen tellen op tot %(total)s; het budget is %(budget)s. Maak ze samen gelijk.")
+                    % {"total": format_euro(total), "budget": format_euro(campaign.budget)}
+                }
+            )
+        amounts = {m.pk: values[m.pk] for m in municipalities}
+    shares = [BudgetShare(campaign=campaign, municipality_id=pk, amount=amount) for pk, amount in amounts.items()]
+    for share in shares:
+        share.full_clean()
+    BudgetShare.objects.bulk_create(shares)
+    return shares
 
 
 @transaction.atomic
@@ -106,9 +162,13 @@ def phases_create_defaults(*, campaign: Campaign) -> list[Phase]:
     if campaign.phases.exists():
         return list(campaign.phases.order_by("position"))
     created = {}
+    festive = campaign.end_date + datetime.timedelta(weeks=plan_defaults.FESTIVE_AFTER_WEEKS)
     for position, (code, name, parent, first, last, aim) in enumerate(plan_defaults.PHASES):
         if first is None:
-            starts_on, ends_on = campaign.closing_month, month_end(campaign.closing_month)
+            # The closing month until the festive presentation after the evaluation (plan §8).
+            starts_on, ends_on = campaign.closing_month, month_end(festive)
+        elif last == plan_defaults.UNTIL_CLOSING:
+            starts_on, ends_on = month_start(campaign.kick_off_date, first), month_end(campaign.closing_month, -1)
         else:
             starts_on, ends_on = month_start(campaign.kick_off_date, first), month_end(campaign.kick_off_date, last)
         phase = Phase(
@@ -275,7 +335,11 @@ def calendar_feed_renew(*, municipality) -> CalendarFeed:
 def plan_template_apply(*, campaign: Campaign, municipality, owner=None) -> int:
     """Place the plan's example content (section 5.1) in its phases for one municipality, once.
 
-    Returns the number of items added: 0 when the municipality already has a planning.
+    Dates follow plan_defaults.EXAMPLES: working days (Dutch calendar) inside each item's phase, the
+    Digidonderdagtip on Thursdays, the kick-off on the kick-off date, the results and the festive
+    closing after round 2 has closed; channels that fit each item's form, per municipality; hygiene
+    available for the rest of the campaign. Returns the number of items added: 0 when the
+    municipality already has a planning.
     """
     if ContentItem.objects.filter(campaign=campaign, municipality=municipality).exists():
         return 0
@@ -283,26 +347,28 @@ def plan_template_apply(*, campaign: Campaign, municipality, owner=None) -> int:
     channels = channels_create_defaults(municipality=municipality)
     personas = {persona.slug: persona for persona in Persona.objects.all()}
     count = 0
-    for title, category, item_format, audience, phase, offsets, day, kinds, slugs, scan, cost in plan_defaults.EXAMPLES:
-        for offset in offsets:
-            month = campaign.closing_month if offset is None else month_start(campaign.kick_off_date, offset)
-            publish_on = day_of_month(month, day)
+    for example in plan_defaults.EXAMPLES:
+        phase = phases[example.phase]
+        for publish_on in template_dates(campaign=campaign, example=example, phase=phase):
+            deadline = publish_on - PRODUCTION_LEAD_TIME
+            while not is_working_day(deadline):
+                deadline -= datetime.timedelta(days=1)
             content_item_create(
                 campaign=campaign,
                 municipality=municipality,
-                personas=[personas[slug] for slug in slugs if slug in personas],
-                channels=[channel for channel in channels if channel.kind in kinds][:3],
-                title=title,
-                category=category,
-                format=item_format,
-                audience=audience,
-                phase=phases[phase],
-                focuses_on_scan=scan,
+                personas=[personas[slug] for slug in example.personas if slug in personas],
+                channels=template_channels(municipality=municipality, example=example, channels=channels),
+                title=example.title,
+                category=example.category,
+                format=example.format,
+                audience=example.audience,
+                phase=phase,
+                focuses_on_scan=example.focuses_on_scan,
                 publish_on=publish_on,
-                production_deadline=publish_on - PRODUCTION_LEAD_TIME,
+                production_deadline=deadline,
                 status=ContentItem.Status.IDEA,
                 owner=owner,
-                planned_cost=cost,
+                planned_cost=example.cost,
             )
             count += 1
     return count

@@ -17,9 +17,18 @@ from common.submissions import once_per_form
 
 from . import exports, selectors, services
 from .access import get_campaign_for_lead, get_item_scope, get_planner_scope, planner_municipalities
-from .balance import balance_warnings
+from .balance import balance_warnings, campaign_period, item_notices, outside_campaign
+from .budget import budget_summary
 from .caching import cached, planner_key
-from .forms import CampaignSettingsForm, ContentItemForm, CopyForm, ItemFilterForm, PhaseFormSet, RescheduleForm
+from .forms import (
+    BudgetSplitForm,
+    CampaignSettingsForm,
+    ContentItemForm,
+    CopyForm,
+    ItemFilterForm,
+    PhaseFormSet,
+    RescheduleForm,
+)
 from .models import CalendarFeed
 
 # Where the planner's start page may send a person, by the `naar` parameter (default: the list).
@@ -84,11 +93,14 @@ def item_list(request, campaign_id):
             if context["filters"]
             else context["items"]
         )
-        budget = selectors.budget_summary(campaign=scope.campaign, municipalities=scope.municipality_ids)
+        budget = budget_summary(campaign=scope.campaign, municipalities=scope.municipality_ids)
         context["warnings"] = balance_warnings(
             campaign=scope.campaign, items=all_items, today=today, budget_summary=budget
         )
         context["budget"] = budget
+        phases = list(scope.campaign.phases.all())
+        context["outside"] = outside_campaign(campaign=scope.campaign, items=all_items, phases=phases)
+        context["period"] = campaign_period(scope.campaign, phases)
         return context
 
     body = _page(request, scope, "list", "campaigns/_list_body.html", build, day=today)
@@ -112,6 +124,9 @@ def item_calendar(request, campaign_id):
                 "month": month,
                 "weeks": selectors.calendar_weeks(items=month_items, month=month),
                 "month_items": month_items,
+                "running": selectors.running_in_month(
+                    items=context["items"], month=month, campaign_end=scope.campaign.end_date
+                ),
                 "previous_month": month_start(month, -1),
                 "next_month": month_start(month, 1),
             }
@@ -131,6 +146,7 @@ def phase_timeline(request, campaign_id):
         months = selectors.campaign_months(campaign=scope.campaign)
         context["months"] = months
         context["timeline"] = selectors.phase_timeline(campaign=scope.campaign, months=months, items=context["items"])
+        context["hygiene"] = selectors.hygiene_bars(items=context["items"], months=months)
         return context
 
     body = _page(request, scope, "timeline", "campaigns/_timeline_body.html", build)
@@ -152,11 +168,12 @@ def channel_matrix(request, campaign_id):
                 "months": months,
                 "rows": selectors.channel_matrix(items=items, channels=channels, months=months),
                 "matrix_municipality": municipality,
+                "this_month": month_start(timezone.localdate()),
             }
         )
         return context
 
-    body = _page(request, scope, "channels", "campaigns/_channels_body.html", build)
+    body = _page(request, scope, "channels", "campaigns/_channels_body.html", build, day=timezone.localdate())
     return render(request, "campaigns/channel_matrix.html", _shell(scope, "channels", request, body=body))
 
 
@@ -177,10 +194,16 @@ def budget_overview(request, campaign_id):
     scope = get_planner_scope(request.user, campaign_id)
 
     def build():
-        return {"budget": selectors.budget_summary(campaign=scope.campaign, municipalities=scope.municipality_ids)}
+        return {"budget": budget_summary(campaign=scope.campaign, municipalities=scope.municipality_ids)}
 
     body = _page(request, scope, "budget", "campaigns/_budget_body.html", build)
     return render(request, "campaigns/budget.html", _shell(scope, "budget", request, body=body))
+
+
+def _notify(request, item):
+    """Warnings about the date just saved (a weekend, a holiday, outside the campaign): never a refusal."""
+    for notice in item_notices(item=item, campaign=item.campaign):
+        messages.warning(request, notice)
 
 
 def _download(content, content_type, filename):
@@ -265,6 +288,7 @@ def item_create(request, campaign_id):
             add_service_errors(form, error)
         else:
             messages.success(request, _("'%(title)s' staat in de planning.") % {"title": item.title})
+            _notify(request, item)
             return redirect("campaigns:list", campaign_id=scope.campaign.pk)
     return render(request, "campaigns/item_form.html", {"campaign": scope.campaign, "form": form, "item": None})
 
@@ -286,6 +310,7 @@ def item_edit(request, item_id):
             add_service_errors(form, error)
         else:
             messages.success(request, _("'%(title)s' is opgeslagen.") % {"title": item.title})
+            _notify(request, item)
             return redirect("campaigns:list", campaign_id=item.campaign_id)
     return render(request, "campaigns/item_form.html", {"campaign": item.campaign, "form": form, "item": item})
 
@@ -308,6 +333,7 @@ def item_reschedule(request, item_id):
                 _("'%(title)s' is verplaatst naar %(date)s.")
                 % {"title": item.title, "date": date_format(item.publish_on, "j F Y")},
             )
+            _notify(request, item)
             return redirect(f"{reverse('campaigns:calendar', args=[item.campaign_id])}?maand={item.publish_on:%Y-%m}")
     return render(request, "campaigns/item_reschedule.html", {"item": item, "form": form})
 
@@ -360,15 +386,19 @@ def campaign_settings(request, campaign_id):
     data = submitted_data(request)
     form = CampaignSettingsForm(data, instance=campaign)
     phases = PhaseFormSet(data, queryset=campaign.phases.order_by("position"), prefix="fase")
-    if request.method == "POST" and all([form.is_valid(), phases.is_valid()]):
+    split = BudgetSplitForm(data, campaign=campaign, prefix="budget")
+    if request.method == "POST" and all([form.is_valid(), phases.is_valid(), split.is_valid()]):
         try:
-            services.campaign_settings_update(campaign=campaign, fields=form.cleaned_data, phases=phases.changes())
+            services.campaign_settings_update(
+                campaign=campaign, fields=form.cleaned_data, phases=phases.changes(), split=split.cleaned_data["split"]
+            )
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_errors(split if "verdeling" in error.message_dict else form, error)
         else:
             messages.success(request, _("De campagne is opgeslagen."))
             return redirect("campaigns:timeline", campaign_id=campaign.pk)
-    return render(request, "campaigns/settings.html", {"campaign": campaign, "form": form, "phases": phases})
+    context = {"campaign": campaign, "form": form, "phases": phases, "split": split}
+    return render(request, "campaigns/settings.html", context)
 
 
 @login_required

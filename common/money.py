@@ -46,6 +46,8 @@ def format_euro(value) -> str:
     """'€ 1.250,50' (in the active language's number format); '' for None."""
     if value is None or value == "":
         return ""
+    if not isinstance(value, (Decimal, int, float)):
+        return str(value)  # a placeholder such as '–'
     return f"€\u00a0{number_format(Decimal(value), decimal_pos=2, force_grouping=True)}"
 
 

@@ -38,9 +38,12 @@ def test_phases_follow_the_plan_with_phase_two_from_its_subphases(campaign):
     assert list(phases) == ["0", "1", "2", "2.1", "2.2", "3"]
     assert (phases["0"].starts_on, phases["0"].ends_on) == (datetime.date(2027, 2, 1), datetime.date(2027, 2, 28))
     assert phases["1"].starts_on.month == 3 and phases["2.1"].ends_on == datetime.date(2027, 3, 31)
-    assert (phases["2.2"].starts_on, phases["2.2"].ends_on) == (datetime.date(2027, 4, 1), datetime.date(2027, 8, 31))
-    assert (phases["2"].starts_on, phases["2"].ends_on) == (datetime.date(2027, 3, 1), datetime.date(2027, 8, 31))
+    # Phase 2 runs on until phase 3 (the plan leaves September and October to no phase).
+    assert (phases["2.2"].starts_on, phases["2.2"].ends_on) == (datetime.date(2027, 4, 1), datetime.date(2027, 10, 31))
+    assert (phases["2"].starts_on, phases["2"].ends_on) == (datetime.date(2027, 3, 1), datetime.date(2027, 10, 31))
     assert phases["2.1"].parent == phases["2"] and phases["3"].starts_on == datetime.date(2027, 11, 1)
+    # Phase 3 lasts until the festive closing after the evaluation (plan §8), weeks after round 2 closes.
+    assert phases["3"].ends_on == datetime.date(2028, 1, 31)
     phases_create_defaults(campaign=campaign)
     assert Phase.objects.filter(campaign=campaign).count() == 6
 
@@ -61,16 +64,17 @@ def test_plan_template_places_the_examples_of_every_category(campaign, plan_muni
         "Digitale kick-off",
         "Startpakket voor de teamleiders",
         "Strippenkaart digicoach",
-        "Infographic en instructieflyer",
+        "Infographic en instructieflyer: zo doe je de zelfscan",
         "Digidonderdagtip",
         "Digitale bloopers",
         "Certificaat uitreiken",
         "Digitale complimentkaarten op het leerplatform",
         "Ambassadeurs en micro-influencers",
-        "Inspiratiesessie digitale vaardigheden",
+        "Inspiratiesessies over digitale vaardigheden",
         "Digicoaches en buddyprogramma",
         "Intranetpagina Digivaardig",
-        "Posters op locaties",
+        "Posters op locaties: doe de zelfscan",
+        "Feestelijke afsluiting: resultaten en vervolg",
     ]:
         assert title in titles
     assert set(ContentItem.objects.values_list("category", flat=True)) == {"hero", "hub", "hygiene"}

@@ -51,3 +51,33 @@ def test_advisor_plans_filters_and_reschedules_an_item(page, log_in_as, advisor,
         page.goto(f"/campagne/{campaign.pk}/")
         page.get_by_role("link", name="Excel (XLSX)").click()
     assert download.value.suggested_filename.endswith(".xlsx")
+
+
+def test_the_channel_matrix_shows_the_current_month_at_1280_pixels(page, log_in_as, world):
+    """Fault report: at 1280 px the channel matrix hid the current month off-screen."""
+    import datetime
+
+    from campaigns.models import Campaign
+    from campaigns.services import plan_template_apply
+
+    campaign = Campaign.objects.get(pk=world["own"]["campaign_id"])
+    campaign.kick_off_date = datetime.date.today().replace(day=1) - datetime.timedelta(days=300)
+    campaign.save()
+    municipality = campaign.municipalities.get()
+    plan_template_apply(campaign=campaign, municipality=municipality)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in_as(world["users"]["advisor"])
+    page.goto(f"/campagne/{campaign.pk}/kanalen/")
+    box = page.locator("[data-scroll-to-current]")
+    current = page.locator("th[data-current-month]")
+    assert current.count() == 1
+    visible = page.evaluate(
+        """() => {
+            const box = document.querySelector('[data-scroll-to-current]').getBoundingClientRect();
+            const th = document.querySelector('th[data-current-month]').getBoundingClientRect();
+            return th.left >= box.left && th.right <= box.right;
+        }"""
+    )
+    overflowing = box.evaluate("element => element.scrollWidth > element.clientWidth")
+    assert visible and (not overflowing or box.evaluate("element => element.scrollLeft") > 0)
+    assert overflowing  # the fault could show: the matrix is wider than the screen
