@@ -1,8 +1,13 @@
-"""What the result page shows: levels per area, persona profile, strengths, advice and change."""
+"""What the result page shows: levels per area, profile, strengths, advice and change.
+
+The employee sees their profile under its positive employee name (Persona.employee_name), never the
+internal persona label, which is for the campaign team.
+"""
 
 from personas.models import Persona
 from personas.selectors import messages_for_recipient
 
+from . import scoring
 from .models import Level
 from .selectors import baseline_response_for, result_areas
 
@@ -17,15 +22,21 @@ NEXT_STEP = {
 CHART_WIDTH = 300
 
 
+def _signed(value):
+    return f"{value:+.0f}" if value is not None else None
+
+
 def result_context(*, response) -> dict:
+    """The result page's context for a submitted response (the employee's own)."""
     areas = result_areas(response=response)
     baseline = baseline_response_for(response=response)
-    before = {}
+    comparison = None
     if baseline is not None:
         before = {result.area.code: result.score for result in result_areas(response=baseline)}
+        comparison = scoring.compare_rounds(before=before, after={result.area.code: result.score for result in areas})
     rows = []
     for index, result in enumerate(areas):
-        previous = before.get(result.area.code)
+        code = result.area.code
         rows.append(
             {
                 "area": result.area,
@@ -34,7 +45,8 @@ def result_context(*, response) -> dict:
                 "advice": result.area.advice_for(result.level),
                 "bar_width": round(result.score * CHART_WIDTH / 100),
                 "bar_y": index * 36,
-                "change": f"{result.score - previous:+.0f}" if previous is not None else None,
+                "change": _signed(comparison.changes.get(code)) if comparison else None,
+                "is_new": bool(comparison) and code in comparison.new_areas,
             }
         )
     strengths = sorted(rows, key=lambda row: -row["score"])[:2]
@@ -42,18 +54,23 @@ def result_context(*, response) -> dict:
     busy_profile = None
     if response.is_busy:
         busy_profile = Persona.objects.filter(slug=Persona.Identity.BUSY_PRIORITISER).first()
+    version = response.round.questionnaire.version
     return {
         "response": response,
         "round": response.round,
         "rows": rows,
         "chart_height": len(rows) * 36,
         "chart_width": CHART_WIDTH,
-        "strengths": [row for row in strengths if row["score"] >= 40] or strengths[:1],
+        "level_legend": scoring.level_legend(version),
+        "strengths": [row for row in strengths if row["score"] >= scoring.LEVEL_BANDS[-2][0]] or strengths[:1],
         "persona": response.persona,
         "busy_profile": busy_profile,
         "next_step": NEXT_STEP.get(response.overall_level, ""),
         "encouragement": messages_for_recipient(persona=response.persona, is_busy=response.is_busy)[:2],
         "learning_platform_url": municipality.learning_platform_url if municipality else "",
         "baseline": baseline,
-        "overall_change": f"{response.overall_score - baseline.overall_score:+.0f}" if baseline else None,
+        "new_areas": [row["area"] for row in rows if row["is_new"]],
+        "questionnaire_changed": baseline is not None
+        and baseline.round.questionnaire_id != response.round.questionnaire_id,
+        "overall_change": _signed(comparison.overall_change) if comparison else None,
     }
