@@ -11,7 +11,7 @@ The questionnaire (version 2, `migrations/data/questionnaire_v2.json`)
     ("veilig-werken"), 5 Problemen oplossen ("problemen-oplossen", devices in "basis-ict").
     Then two pages of attitude and time questions. Round 1 asks 57 items (27 can-do statements,
     14 knowledge questions, 16 attitude and time statements), round 2 one more (time saved).
-    Reading time: about 11 minutes for a reader of 150 words a minute, 13 at 120 words a minute,
+    Reading time: about 12 minutes for a reader of 150 words a minute, 14 at 120 words a minute,
     counting every word of every question, every answer of a knowledge question, each page's scale
     once and 3 seconds to choose per item; selfscan/tests/test_questionnaire.py computes this from
     the data file and keeps it under 15 minutes.
@@ -217,12 +217,17 @@ def _keeps_distance(skill: float, a: Attitude) -> bool:
     return skill < SKILLED and (a.resistance >= NEGATIVE_RESISTANCE or a.avoidance >= AVOIDING or guarded)
 
 
+def _nl(number) -> str:
+    """A threshold as Dutch readers write it: 3,5 (the rules below are shown to advisors)."""
+    return f"{number:g}".replace(".", ",")
+
+
 PERSONA_RULES = [
     PersonaRule(
         Identity.ENTHUSIAST,
-        f"Vaardigheid {SKILLED} of hoger, én nieuwsgierig (interesse {EAGER_INTEREST} of hoger), én probeert "
-        f"nieuwe middelen zelf uit of helpt collega's (voorlopen {PIONEERING} of hoger, en hoger dan afwachten), "
-        f"én niet negatief (weerstand onder {ENTHUSIAST_MAX_RESISTANCE}).",
+        f"Vaardigheid {_nl(SKILLED)} of hoger, én nieuwsgierig (interesse {_nl(EAGER_INTEREST)} of hoger), én probeert "
+        f"nieuwe middelen zelf uit of helpt collega's (voorlopen {_nl(PIONEERING)} of hoger, en hoger dan afwachten), "
+        f"én niet negatief (weerstand onder {_nl(ENTHUSIAST_MAX_RESISTANCE)}).",
         "“ICT-basisvaardigheden zijn voor de digitale enthousiasteling vanzelfsprekend. Hij maakt zich nieuwe "
         "digitale middelen snel eigen, snapt hoe soft- en hardware werkt, lost problemen met digitale middelen "
         "op en beantwoordt graag vragen van collega’s. De digitale enthousiasteling is van nature nieuwsgierig "
@@ -231,10 +236,11 @@ PERSONA_RULES = [
     ),
     PersonaRule(
         Identity.ANALOGUE,
-        f"Vaardigheid onder {SKILLED}, én open negatief (weerstand {NEGATIVE_RESISTANCE} of hoger), of houdt "
-        f"digitaal werk op afstand (afstand {AVOIDING} of hoger: laat computerwerk aan een collega, werkt liever "
+        f"Vaardigheid onder {_nl(SKILLED)}, én open negatief (weerstand {_nl(NEGATIVE_RESISTANCE)} of hoger), of houdt "
+        f"digitaal werk op afstand (afstand {_nl(AVOIDING)} of hoger: laat computerwerk aan een collega, werkt liever "
         f"op papier, laat niet graag merken iets niet te snappen), of heeft weinig interesse én weinig "
-        f"vertrouwen (beide onder {GUARDED_BELOW}) zonder positief te zijn (weerstand {GUARDED_RESISTANCE} of hoger).",
+        f"vertrouwen (beide onder {_nl(GUARDED_BELOW)}) zonder positief te zijn "
+        f"(weerstand {_nl(GUARDED_RESISTANCE)} of hoger).",
         "“De analoge idealist is negatief en heeft een afkeer van alles wat met digitalisering te maken heeft. "
         "[…] Ze leren de basisvaardigheden niet omdat ze geen affiniteit hebben met of zelfs angst hebben voor "
         "digitale middelen. Vaak vinden analoge idealisten het moeilijk om eerlijk te vertellen over hun "
@@ -244,7 +250,7 @@ PERSONA_RULES = [
     ),
     PersonaRule(
         Identity.PROFESSIONAL,
-        f"Vaardigheid {INDEPENDENT_SKILL} of hoger (zelfstandig, DigCompSAT Intermediate), en geen van de regels "
+        f"Vaardigheid {_nl(INDEPENDENT_SKILL)} of hoger (zelfstandig, DigCompSAT Intermediate), en geen van de regels "
         f"hierboven: wie vaardig is maar afwacht of kritisch is, of bij wie het voorlopen niet blijkt.",
         "“De digivaardige professionals weet zijn weg met digitale middelen prima te vinden, maar spant zich "
         "niet bovenmatig in om met de nieuwste digitale middelen te werken. […] Hij heeft de "
@@ -255,7 +261,7 @@ PERSONA_RULES = [
     ),
     PersonaRule(
         Identity.HESITANT,
-        f"Alle anderen: vaardigheid onder {INDEPENDENT_SKILL} (bij veel taken hulp nodig), zonder tekenen van "
+        f"Alle anderen: vaardigheid onder {_nl(INDEPENDENT_SKILL)} (bij veel taken hulp nodig), zonder tekenen van "
         f"afstand. Ook wie graag wil leren maar nog hulp nodig heeft.",
         "“De aarzelende technologie gebruiker heeft moeite met ICT-basisvaardigheden. Hij/zij is niet zozeer "
         "bang om nieuwe vaardigheden te leren, maar is wel kritisch over (nieuwe) digitale middelen. Hij/zij "
@@ -267,7 +273,7 @@ PERSONA_RULES = [
 ]
 
 BUSY_RULE = (
-    f"Naast het profiel: tijdsdruk {BUSY_THRESHOLD} of hoger (te druk om te leren, leren voelt als extra "
+    f"Naast het profiel: tijdsdruk {_nl(BUSY_THRESHOLD)} of hoger (te druk om te leren, leren voelt als extra "
     f"belasting, eerst weten wat het oplevert).",
     "“In de vier verschillende doelgroepen bevinden zich ook drukke prioriteitenstellers.” Weerstanden: "
     "“Hebben te weinig tijd/ te druk”, “Vinden het een extra belasting”. Motieven: “Willen snelheid”.",
