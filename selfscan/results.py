@@ -49,12 +49,14 @@ def result_context(*, response) -> dict:
                 "is_new": bool(comparison) and code in comparison.new_areas,
             }
         )
-    strengths = sorted(rows, key=lambda row: -row["score"])[:2]
+    version = response.round.questionnaire.version
+    highest = sorted(rows, key=lambda row: -row["score"])[:2]
+    # A strength is an area at Basis or higher; below that the page names the furthest area, not a "strength".
+    strengths = [row for row in highest if row["score"] >= scoring.level_threshold(Level.BASIS, version=version)]
     municipality = response.employee.municipality
     busy_profile = None
     if response.is_busy:
         busy_profile = Persona.objects.filter(slug=Persona.Identity.BUSY_PRIORITISER).first()
-    version = response.round.questionnaire.version
     return {
         "response": response,
         "round": response.round,
@@ -62,7 +64,8 @@ def result_context(*, response) -> dict:
         "chart_height": len(rows) * 36,
         "chart_width": CHART_WIDTH,
         "level_legend": scoring.level_legend(version),
-        "strengths": [row for row in strengths if row["score"] >= scoring.LEVEL_BANDS[-2][0]] or strengths[:1],
+        "strengths": strengths or highest[:1],
+        "strengths_are_relative": not strengths,
         "persona": response.persona,
         "busy_profile": busy_profile,
         "next_step": NEXT_STEP.get(response.overall_level, ""),

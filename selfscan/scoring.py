@@ -156,6 +156,12 @@ def level_for(score: float, *, version: int | None = None) -> str:
     return next(level for threshold, level in bands if score >= threshold)
 
 
+def level_threshold(level: str, *, version: int | None = None) -> float:
+    """The lowest score of `level` under the bands of `version` (default: current)."""
+    bands = LEVEL_BANDS_BY_VERSION.get(version, LEVEL_BANDS)
+    return next(threshold for threshold, band_level in bands if band_level == level)
+
+
 def level_legend(version: int | None = None) -> list[dict]:
     """The bands for display, lowest first: [{level, label, low, high (None for the top)}]."""
     bands = LEVEL_BANDS_BY_VERSION.get(version, LEVEL_BANDS)

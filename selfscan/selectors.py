@@ -143,8 +143,10 @@ def persona_counts(*, scan_round, municipalities) -> list[PersonaCountRow]:
     for municipality in sorted(municipalities, key=lambda m: m.name):
         tally = tallies.get(municipality.pk, {"personas": dict.fromkeys(core, 0), "busy": [0, 0]})
         respondents = sum(tally["busy"])
+        if not tally["personas"][None]:
+            del tally["personas"][None]  # no response without a persona: not a group at all
         personas = hide_small_groups(tally["personas"], minimum=minimum)
-        personas.pop(None)
+        personas.pop(None, None)
         busy = hide_small_groups({"busy": tally["busy"][0], "not_busy": tally["busy"][1]}, minimum=minimum)
         result.append(
             PersonaCountRow(

@@ -40,6 +40,20 @@ def load(apps, schema_editor):
         if changed:
             persona.save(update_fields=changed)
             EditRecord.objects.create(persona=persona, summary=", ".join(changed) + " (portaalversie 2)")
+    _forget_cached_pages()
+
+
+def _forget_cached_pages():
+    """Cached persona pages (personas/caching.py, up to 30 minutes) must not show the old texts.
+
+    A cache that cannot be reached at migrate time holds nothing to forget, so that is not an error.
+    """
+    try:
+        from common.cache import changed
+
+        changed("personas")
+    except Exception:  # noqa: BLE001, S110 - an unreachable cache has no stale pages
+        pass
 
 
 def unload(apps, schema_editor):
@@ -54,6 +68,7 @@ def unload(apps, schema_editor):
             if getattr(persona, field) == text["now"]:
                 setattr(persona, field, text["was"])
         persona.save()
+    _forget_cached_pages()
 
 
 class Migration(migrations.Migration):

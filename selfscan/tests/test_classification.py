@@ -88,6 +88,27 @@ def test_counts_per_municipality_hide_small_groups_and_leave_out_drafts(scan_rou
     assert assen.respondents is None and set(assen.personas.values()) == {None} and assen.busy is None
 
 
+def test_four_large_groups_are_all_shown(scan_round, municipality):
+    for identity, count in [(Identity.ENTHUSIAST, 5), (Identity.PROFESSIONAL, 9), (Identity.HESITANT, 6)]:
+        respond(scan_round, municipality, identity, count)
+    respond(scan_round, municipality, Identity.ANALOGUE, 13)
+    row = persona_counts(scan_round=scan_round, municipalities=[municipality])[0]
+    assert row.personas == {
+        Identity.ENTHUSIAST: 5,
+        Identity.PROFESSIONAL: 9,
+        Identity.HESITANT: 6,
+        Identity.ANALOGUE: 13,
+    }
+
+
+def test_responses_without_a_persona_are_counted_as_a_hidden_group(scan_round, municipality):
+    for identity in (Identity.ENTHUSIAST, Identity.PROFESSIONAL, Identity.HESITANT, Identity.ANALOGUE):
+        respond(scan_round, municipality, identity, 6)
+    Response.objects.filter(round=scan_round, persona__slug=Identity.ENTHUSIAST).update(persona=None)
+    row = persona_counts(scan_round=scan_round, municipalities=[municipality])[0]
+    assert row.respondents == 24 and set(row.personas.values()) == {6, None}
+
+
 def test_the_busy_count_is_hidden_when_the_rest_is_small(scan_round, municipality):
     respond(scan_round, municipality, Identity.PROFESSIONAL, 8, busy=5)
     row = persona_counts(scan_round=scan_round, municipalities=[municipality])[0]

@@ -202,3 +202,10 @@ def test_a_decline_is_shown_with_a_minus_sign(client, employee, rounds):
     client.force_login(employee)
     body = client.get(reverse("selfscan:result", args=[final.pk])).content.decode()
     assert "Ten opzichte van ronde 1: -33 punten." in body
+
+
+def test_the_result_names_strengths_only_from_basis_up(client, employee, rounds):
+    submitted_response(employee, rounds[0], can_do=1, knowledge_right=False)
+    client.force_login(employee)
+    body = client.get(reverse("selfscan:result", args=[rounds[0].pk])).content.decode()
+    assert "Hier ben je al het verst" in body and "Hier ben je sterk in" not in body
