@@ -1,5 +1,6 @@
 """After `migrate` the database holds every statement of plan sections 3 and 4, worded as the plan words it."""
 
+import hashlib
 import importlib
 import json
 import re
@@ -150,3 +151,16 @@ def test_the_text_update_keeps_an_advisors_own_edit_and_updates_untouched_text()
     assert idealist.essence == "Door een adviseur herschreven."
     assert professional.essence == shipped[Persona.Identity.PROFESSIONAL]["texts"]["essence"]["now"]
     assert professional.employee_name == "Vakspecialist"
+
+
+# Shipped text files never change; a text change is a new data file and a new migration.
+FROZEN = {
+    "plan_text_v1.json": "c4ade5b48389e3d37b32cd9d9a855b66bd69acd44b7115371cf979f0a59f7d04",
+    "plan_text_v2.json": "17fe3a0d7e2d98f17ce5bfdeefe4cf6049b7b8b9696d29d1d281693f3bfd8587",
+}
+
+
+@pytest.mark.parametrize(("name", "digest"), FROZEN.items())
+def test_shipped_text_files_are_frozen(name, digest):
+    data = Path(__file__).resolve().parents[1] / "migrations" / "data" / name
+    assert hashlib.sha256(data.read_bytes()).hexdigest() == digest, f"{name} shipped: add a new version"

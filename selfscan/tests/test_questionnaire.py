@@ -1,6 +1,7 @@
 """The shipped questionnaire version 2 measures what it claims to: checked on its data file, as
 shipped by migration 0004 (so the check holds for every database)."""
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -153,7 +154,12 @@ def test_wording_is_plain_short_and_explains_its_jargon():
         # B1: short sentences (at most 20 words each) and short answers.
         assert all(words(sentence) <= 20 for sentence in re.split(r"[.?!:]", question["text"])), question["text"]
         assert all(words(option) <= 14 for option in question["options"]), question["text"]
-    explained = {"phishing": "nepmail", "tweestapsverificatie": "extra code", "toegankelijk": "voorlezen"}
+    explained = {
+        "phishing": "nepmail",
+        "tweestapsverificatie": "extra code",
+        "toegankelijk": "voorlezen",
+        "ai-chatbot": "zoals",
+    }
     texts = [question["text"] for _area, question in items()]
     for term, explanation in explained.items():
         first = next(text for text in texts if term in text.lower())
@@ -165,3 +171,15 @@ def test_comparable_areas_keep_their_code_and_the_new_area_has_a_new_one():
     old = {area["code"] for area in v1["areas"] if area["kind"] == "competence"}
     new = {area["code"] for area in COMPETENCE}
     assert old <= new and new - old == {"digitale-content"}
+
+
+# A shipped questionnaire never changes: answered rounds point at its questions. Change = a new version.
+FROZEN = {
+    "questionnaire_v1.json": "e20d41ccc4facd5da770261d8692ec217aae9e2bebe4cabab5dc0ce50ca38590",
+    "questionnaire_v2.json": "02117969835c86136cfc6a5fc7a9bb35ececb08c40685dea83592d9a9a6946df",
+}
+
+
+@pytest.mark.parametrize(("name", "digest"), FROZEN.items())
+def test_shipped_questionnaire_files_are_frozen(name, digest):
+    assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} shipped: add a new version"
