@@ -23,7 +23,11 @@ CHART_WIDTH = 300
 
 
 def _signed(value):
-    return f"{value:+.0f}" if value is not None else None
+    """A change in whole points with its sign ("+5", "-3"); no change is "0", never "+0" or "-0"."""
+    if value is None:
+        return None
+    whole = round(value)
+    return f"{whole:+d}" if whole else "0"
 
 
 def result_context(*, response) -> dict:

@@ -209,3 +209,12 @@ def test_the_result_names_strengths_only_from_basis_up(client, employee, rounds)
     client.force_login(employee)
     body = client.get(reverse("selfscan:result", args=[rounds[0].pk])).content.decode()
     assert "Hier ben je al het verst" in body and "Hier ben je sterk in" not in body
+
+
+def test_no_change_is_shown_as_zero_without_a_sign(client, employee, rounds):
+    baseline, final = rounds
+    submitted_response(employee, baseline, can_do=3)
+    submitted_response(employee, final, can_do=3)
+    client.force_login(employee)
+    body = client.get(reverse("selfscan:result", args=[final.pk])).content.decode()
+    assert "Ten opzichte van ronde 1: 0 punten." in body and "+0" not in body and "-0" not in body
