@@ -46,7 +46,9 @@ Levels (area and overall), aligned with DigCompSAT's bands
     "Expert" is DigCompSAT's Advanced, not DigComp's Highly specialised levels 7–8. On the scale the
     anchors fall in their bands: all "met hulp" = 33 Basis, all "zelfstandig" = 67 Gevorderd,
     all "anderen uitleggen" = 100 Expert. Results of version 1 keep the levels they were given
-    under version 1's bands (40/60/80); LEVEL_BANDS_BY_VERSION holds both for the result page.
+    under version 1's bands (40/60/80); LEVEL_BANDS_BY_VERSION holds both for the result page. A
+    version 1 draft submitted after the upgrade is scored by this module with version 1's bands, so
+    its levels mean what the other levels of its round mean.
 
 Attitude (5-point agreement, 1 = helemaal oneens … 5 = helemaal eens; 3 is neutral)
     Each dimension is the mean of its statements:
@@ -55,7 +57,10 @@ Attitude (5-point agreement, 1 = helemaal oneens … 5 = helemaal eens; 3 is neu
                     ("maakt zich nieuwe digitale middelen snel eigen … beantwoordt graag vragen
                     van collega's")
         waiting     begint pas als het werk erom vraagt, wil eerst zien dat het beter werkt
-                    ("onderneemt pas actie als de actualiteit daarom vraagt", "kritisch")
+                    ("onderneemt pas actie als de actualiteit daarom vraagt", "kritisch"); the
+                    hesitant user waits too ("leert nieuwe vaardigheden alleen als dat duidelijk
+                    meerwaarde heeft"), so waiting separates the professional from the
+                    enthusiast, and skill separates the professional from the hesitant user
         confidence  vertrouwen, weet hoe verder bij vastlopen ("olifantenpaadjes"; the hesitant
                     user "is niet zozeer bang om nieuwe vaardigheden te leren")
         resistance  digitalisering maakt werk moeilijker, te ingewikkeld ("staan negatief",
