@@ -21,10 +21,13 @@ def service_unavailable(reason: str):
     pytest.skip(reason)
 
 
-# The data migrations that ship content, as (app, migration, a model that is empty until it ran).
+# The data migrations that ship content, in migration order, as (app, migration, a model that is
+# empty until it ran), or (app, migration, None) for a loader that is idempotent and always re-run.
 SHIPPED_DATA_MIGRATIONS = [
     ("personas", "0002_plan_text", "Persona"),
+    ("personas", "0004_plan_text_v2", None),
     ("selfscan", "0002_default_questionnaire", "Questionnaire"),
+    ("selfscan", "0004_questionnaire_v2", None),
 ]
 
 
@@ -33,7 +36,7 @@ def shipped_content(db):
     """Transactional tests empty every table afterwards; reload what the data migrations ship,
     by running the migrations' own loaders (so tests see exactly what a fresh database gets)."""
     for app_label, migration, model_name in SHIPPED_DATA_MIGRATIONS:
-        if not django_apps.get_model(app_label, model_name).objects.exists():
+        if model_name is None or not django_apps.get_model(app_label, model_name).objects.exists():
             importlib.import_module(f"{app_label}.migrations.{migration}").load(django_apps, None)
 
 

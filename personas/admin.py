@@ -33,7 +33,7 @@ class PersonasChangedMixin:
 
 @admin.register(Persona)
 class PersonaAdmin(PersonasChangedMixin, admin.ModelAdmin):
-    list_display = ["name", "is_cross_cutting", "position", "updated_at", "updated_by"]
+    list_display = ["name", "employee_name", "is_cross_cutting", "position", "updated_at", "updated_by"]
     inlines = [ComBStatementInline]
     readonly_fields = ["updated_at", "updated_by"]
 

@@ -22,7 +22,7 @@ class Persona(models.Model):
         BUSY_PRIORITISER = "drukke-prioriteitensteller", _("Drukke prioriteitensteller")
 
     # The texts an advisor edits on the persona page, in form order.
-    TEXT_FIELDS = ("essence", "description", "analysis_note", "employee_profile")
+    TEXT_FIELDS = ("essence", "description", "analysis_note", "employee_name", "employee_profile")
 
     slug = models.SlugField(_("korte naam"), max_length=60, unique=True)
     name = models.CharField(_("naam"), max_length=100)
@@ -33,6 +33,13 @@ class Persona(models.Model):
     essence = models.CharField(_("in één zin"), max_length=300)
     description = models.TextField(_("beschrijving (intern)"))
     analysis_note = models.TextField(_("toelichting bij de analyse (intern)"), blank=True)
+    employee_name = models.CharField(
+        _("profielnaam voor de medewerker"),
+        max_length=60,
+        help_text=_(
+            "Positief en kort, zoals 'Verkenner': deze naam ziet de medewerker op de uitslag, nooit de interne naam."
+        ),
+    )
     employee_profile = models.TextField(
         _("profiel voor de medewerker"),
         help_text=_("Positief, kort en concreet: dit ziet de medewerker zelf op de uitslag van de zelfscan."),

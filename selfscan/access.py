@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from organisations.access import require_role
+from organisations.access import require_campaign_team, require_role, visible_municipalities
 from organisations.roles import Role
 
 from .models import Question, Response, Round
@@ -19,7 +19,9 @@ def get_round_for_employee(user, round_id) -> Round:
 
 
 def get_own_response(user, scan_round) -> Response | None:
-    return Response.objects.filter(round=scan_round, employee=user).select_related("persona", "round").first()
+    """The user's own response in `scan_round` (with its persona and questionnaire), or None."""
+    own = Response.objects.filter(round=scan_round, employee=user)
+    return own.select_related("persona", "round__questionnaire").first()
 
 
 def get_round_for_management(user, round_id) -> Round:
@@ -36,3 +38,10 @@ def get_question_for_management(user, question_id) -> Question:
         return Question.objects.select_related("area__questionnaire").get(pk=question_id)
     except (Question.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def get_classification_scope(user) -> list:
+    """The municipalities whose persona counts `user` may see, by name: every municipality for the
+    programme lead, the advised ones for an advisor; 403 (PermissionDenied) for any other role."""
+    require_campaign_team(user)
+    return list(visible_municipalities(user).order_by("name"))

@@ -57,3 +57,21 @@ class QuestionForm(forms.Form):
         if len(options) > 8:
             raise forms.ValidationError(_("Gebruik hooguit 8 antwoordopties."))
         return options
+
+
+class ClassificationRoundForm(forms.Form):
+    """The round whose counts the classification page shows (GET); without a valid choice, the current one."""
+
+    ronde = forms.TypedChoiceField(label=_("Ronde"), coerce=int, required=False)
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rounds = {scan_round.pk: scan_round for scan_round in rounds}
+        self.fields["ronde"].choices = [
+            (scan_round.pk, f"{scan_round.campaign.name}: {scan_round.get_number_display()}") for scan_round in rounds
+        ]
+
+    def chosen_round(self):
+        """The chosen Round, else the first of `rounds` (the current one), else None."""
+        chosen = self.cleaned_data.get("ronde") if self.is_bound and self.is_valid() else None
+        return self.rounds.get(chosen) or next(iter(self.rounds.values()), None)

@@ -71,6 +71,9 @@ class Question(models.Model):
         INTEREST = "interest", _("interesse")
         CONFIDENCE = "confidence", _("vertrouwen")
         RESISTANCE = "resistance", _("weerstand")
+        PIONEERING = "pioneering", _("voorlopen")
+        WAITING = "waiting", _("afwachten")
+        AVOIDANCE = "avoidance", _("afstand houden")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)

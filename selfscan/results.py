@@ -1,8 +1,13 @@
-"""What the result page shows: levels per area, persona profile, strengths, advice and change."""
+"""What the result page shows: levels per area, profile, strengths, advice and change.
+
+The employee sees their profile under its positive employee name (Persona.employee_name), never the
+internal persona label, which is for the campaign team.
+"""
 
 from personas.models import Persona
 from personas.selectors import messages_for_recipient
 
+from . import scoring
 from .models import Level
 from .selectors import baseline_response_for, result_areas
 
@@ -17,15 +22,25 @@ NEXT_STEP = {
 CHART_WIDTH = 300
 
 
+def _signed(value):
+    """A change in whole points with its sign ("+5", "-3"); no change is "0", never "+0" or "-0"."""
+    if value is None:
+        return None
+    whole = round(value)
+    return f"{whole:+d}" if whole else "0"
+
+
 def result_context(*, response) -> dict:
+    """The result page's context for a submitted response (the employee's own)."""
     areas = result_areas(response=response)
     baseline = baseline_response_for(response=response)
-    before = {}
+    comparison = None
     if baseline is not None:
         before = {result.area.code: result.score for result in result_areas(response=baseline)}
+        comparison = scoring.compare_rounds(before=before, after={result.area.code: result.score for result in areas})
     rows = []
     for index, result in enumerate(areas):
-        previous = before.get(result.area.code)
+        code = result.area.code
         rows.append(
             {
                 "area": result.area,
@@ -34,10 +49,14 @@ def result_context(*, response) -> dict:
                 "advice": result.area.advice_for(result.level),
                 "bar_width": round(result.score * CHART_WIDTH / 100),
                 "bar_y": index * 36,
-                "change": f"{result.score - previous:+.0f}" if previous is not None else None,
+                "change": _signed(comparison.changes.get(code)) if comparison else None,
+                "is_new": bool(comparison) and code in comparison.new_areas,
             }
         )
-    strengths = sorted(rows, key=lambda row: -row["score"])[:2]
+    version = response.round.questionnaire.version
+    highest = sorted(rows, key=lambda row: -row["score"])[:2]
+    # A strength is an area at Basis or higher; below that the page names the furthest area, not a "strength".
+    strengths = [row for row in highest if row["score"] >= scoring.level_threshold(Level.BASIS, version=version)]
     municipality = response.employee.municipality
     busy_profile = None
     if response.is_busy:
@@ -48,12 +67,17 @@ def result_context(*, response) -> dict:
         "rows": rows,
         "chart_height": len(rows) * 36,
         "chart_width": CHART_WIDTH,
-        "strengths": [row for row in strengths if row["score"] >= 40] or strengths[:1],
+        "level_legend": scoring.level_legend(version),
+        "strengths": strengths or highest[:1],
+        "strengths_are_relative": not strengths,
         "persona": response.persona,
         "busy_profile": busy_profile,
         "next_step": NEXT_STEP.get(response.overall_level, ""),
         "encouragement": messages_for_recipient(persona=response.persona, is_busy=response.is_busy)[:2],
         "learning_platform_url": municipality.learning_platform_url if municipality else "",
         "baseline": baseline,
-        "overall_change": f"{response.overall_score - baseline.overall_score:+.0f}" if baseline else None,
+        "new_areas": [row["area"] for row in rows if row["is_new"]],
+        "questionnaire_changed": baseline is not None
+        and baseline.round.questionnaire_id != response.round.questionnaire_id,
+        "overall_change": _signed(comparison.overall_change) if comparison else None,
     }

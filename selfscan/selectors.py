@@ -1,6 +1,13 @@
-"""Reads of the zelfscan. Only `rounds_for_management` counts across people, and only counts."""
+"""Reads of the zelfscan. Only `rounds_for_management` and `persona_counts` count across people, and
+only counts; `persona_counts` hides every group smaller than settings.PRIVACY_MIN_GROUP_SIZE."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
+
+from common.privacy import hide_small_groups
+from personas.models import Persona
 
 from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
 
@@ -83,3 +90,83 @@ def rounds_for_management():
         .annotate(submitted_count=Count("responses", filter=Q(responses__submitted_at__isnull=False)))
         .order_by("-campaign__kick_off_date", "number")
     )
+
+
+def classification_rounds(*, municipalities, today):
+    """The rounds open so far (opens_on <= `today`) of campaigns any of `municipalities` takes part
+    in, newest first: the current round (the one that opened last) first. A list of Round with
+    their campaign."""
+    return list(
+        Round.objects.filter(campaign__municipalities__in=municipalities, opens_on__lte=today)
+        .select_related("campaign")
+        .distinct()
+        .order_by("-opens_on", "-number", "-pk")
+    )
+
+
+@dataclass
+class PersonaCountRow:
+    """One municipality's respondents in a round, by persona; None wherever a group is hidden."""
+
+    municipality: object  # organisations.Municipality
+    respondents: int | None  # submitted responses; None below the minimum group size
+    personas: dict  # Persona.Identity of the four personas -> count or None
+    busy: int | None  # busy prioritisers (a flag beside the persona) or None
+
+
+def persona_counts(*, scan_round, municipalities) -> list[PersonaCountRow]:
+    """Submitted responses of `scan_round` per municipality (of `municipalities`, in name order) and
+    persona, only where groups are large enough: one PersonaCountRow per municipality.
+
+    Privacy (DESIGN.md, settings.PRIVACY_MIN_GROUP_SIZE): a municipality with fewer respondents
+    than the minimum shows no figure at all; within a municipality the four persona counts, and the
+    busy / not busy split, pass common.privacy.hide_small_groups, so no count below the minimum is
+    shown or can be worked out by subtracting shown counts from the total. Rows are separate
+    municipalities and there is no total across them, so no subtraction across rows either.
+    One query.
+    """
+    minimum = settings.PRIVACY_MIN_GROUP_SIZE
+    # The four personas, and None for a response whose persona is gone: part of the partition, never shown.
+    core = [identity for identity in Persona.Identity if identity != Persona.Identity.BUSY_PRIORITISER] + [None]
+    rows = (
+        Response.objects.filter(round=scan_round, submitted_at__isnull=False, employee__municipality__in=municipalities)
+        .values_list("employee__municipality_id", "persona__slug", "is_busy")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    tallies = {}
+    for municipality_id, slug, busy, count in rows:
+        tally = tallies.setdefault(municipality_id, {"personas": dict.fromkeys(core, 0), "busy": [0, 0]})
+        tally["personas"][slug if slug in tally["personas"] else None] += count
+        tally["busy"][0 if busy else 1] += count
+    result = []
+    for municipality in sorted(municipalities, key=lambda m: m.name):
+        tally = tallies.get(municipality.pk, {"personas": dict.fromkeys(core, 0), "busy": [0, 0]})
+        respondents = sum(tally["busy"])
+        if not tally["personas"][None]:
+            del tally["personas"][None]  # no response without a persona: not a group at all
+        personas = hide_small_groups(tally["personas"], minimum=minimum)
+        personas.pop(None, None)
+        busy = hide_small_groups({"busy": tally["busy"][0], "not_busy": tally["busy"][1]}, minimum=minimum)
+        result.append(
+            PersonaCountRow(
+                municipality=municipality,
+                respondents=respondents if respondents >= minimum else None,
+                personas=personas,
+                busy=busy["busy"],
+            )
+        )
+    return result
+
+
+def attitude_statements(*, questionnaire) -> dict:
+    """The attitude and time statements of `questionnaire` by what they measure, in page order:
+    {Question.Dimension value (or "time_pressure"): [Question]}, for the classification page."""
+    grouped = {}
+    questions = Question.objects.filter(
+        area__questionnaire=questionnaire, kind__in=[Question.Kind.ATTITUDE, Question.Kind.TIME_PRESSURE]
+    ).order_by("area__position", "position", "pk")
+    for question in questions:
+        key = question.dimension if question.kind == Question.Kind.ATTITUDE else Question.Kind.TIME_PRESSURE
+        grouped.setdefault(key, []).append(question)
+    return grouped

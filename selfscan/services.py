@@ -102,6 +102,9 @@ def response_save_answers(*, response: Response, answers: dict, step: int) -> No
 def response_submit(*, response: Response) -> bool:
     """Score (scoring.py) and finalise the response: levels per area, overall level, persona, busy flag.
 
+    The levels use the bands of the round's questionnaire version (scoring.LEVEL_BANDS_BY_VERSION),
+    so a round keeps one meaning of its levels.
+
     Returns True when this call submitted it, False when it was already submitted (a second click or
     a simultaneous request: the conditional UPDATE lets only one through). Raises ValidationError
     while questions are unanswered.
@@ -110,8 +113,9 @@ def response_submit(*, response: Response) -> bool:
     questions = questions_for_round(round=response.round)
     if missing_questions(questions=questions, answers=answers):
         raise ValidationError(_("Nog niet alle vragen zijn beantwoord."))
-    outcome = scoring.score_answers(questions, answers)
-    persona = Persona.objects.filter(slug=outcome.persona_slug).first()
+    version = Questionnaire.objects.values_list("version", flat=True).get(pk=response.round.questionnaire_id)
+    outcome = scoring.score_answers(questions, answers, version=version)
+    persona = Persona.objects.filter(slug=outcome.persona).first()
     areas = {area.code: area for area in Area.objects.filter(questionnaire_id=response.round.questionnaire_id)}
     with transaction.atomic():
         # The claim: only the first of two simultaneous submits changes the row; the other does nothing.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("ronde/<int:round_id>/stap/<int:step>/", views.scan_step, name="step"),
     path("ronde/<int:round_id>/controleren/", views.scan_review, name="review"),
     path("ronde/<int:round_id>/uitslag/", views.scan_result, name="result"),
+    path("indeling/", views.classification, name="classification"),
     path("beheer/rondes/", views.rounds_manage, name="rounds_manage"),
     path("beheer/rondes/<int:round_id>/", views.round_edit, name="round_edit"),
     path("beheer/vragen/", views.questions_manage, name="questions_manage"),

@@ -16,9 +16,16 @@ from organisations.access import require_role
 from organisations.roles import Role
 
 from . import selectors, services
-from .access import get_own_response, get_question_for_management, get_round_for_employee, get_round_for_management
+from .access import (
+    get_classification_scope,
+    get_own_response,
+    get_question_for_management,
+    get_round_for_employee,
+    get_round_for_management,
+)
+from .classification import classification_context
 from .exports import employee_scan_export
-from .forms import QuestionForm, RoundDatesForm, StepForm
+from .forms import ClassificationRoundForm, QuestionForm, RoundDatesForm, StepForm
 from .results import result_context
 
 
@@ -150,6 +157,15 @@ def scan_export(request):
     download = HttpResponse(body, content_type="application/json; charset=utf-8")
     download["Content-Disposition"] = 'attachment; filename="mijn-zelfscan.json"'
     return download
+
+
+@login_required
+def classification(request):
+    municipalities = get_classification_scope(request.user)
+    rounds = selectors.classification_rounds(municipalities=municipalities, today=timezone.localdate())
+    form = ClassificationRoundForm(request.GET or None, rounds=rounds)
+    context = classification_context(scan_round=form.chosen_round(), municipalities=municipalities)
+    return render(request, "selfscan/classification.html", {"form": form, **context})
 
 
 @login_required

@@ -65,6 +65,8 @@ MATRIX = {
     "selfscan:step": row(LOGIN, FWD, FWD, 404, FWD, FWD, FWD),
     "selfscan:review": row(LOGIN, FWD, FWD, 404, FWD, FWD, FWD),
     "selfscan:result": row(LOGIN, FWD, FWD, 404, FWD, FWD, FWD),
+    # The classification rules and persona counts per municipality (own municipalities only; small groups hidden).
+    "selfscan:classification": row(LOGIN, 403, 403, OK, OK, 403, OK),
     "selfscan:rounds_manage": row(LOGIN, 403, 403, 403, 403, 403, OK),
     "selfscan:round_edit": row(LOGIN, 403, 403, 403, 403, 403, OK),
     "selfscan:questions_manage": row(LOGIN, 403, 403, 403, 403, 403, OK),

@@ -24,7 +24,7 @@ def scan(client, employee, municipality):
 
 @pytest.mark.django_db
 @FUZZ
-@given(values=st.lists(st.one_of(text, st.integers(-5, 10).map(str)), min_size=4, max_size=4), action=text)
+@given(values=st.lists(st.one_of(text, st.integers(-5, 10).map(str)), min_size=6, max_size=6), action=text)
 def test_scan_step_never_answers_500_and_stores_only_valid_answers(client, scan, values, action):
     questions = scan_steps(round=scan)[0]["questions"]
     data = {f"vraag_{question.pk}": value for question, value in zip(questions, values, strict=True)}

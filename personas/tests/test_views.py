@@ -11,6 +11,7 @@ def statement_post_data(rows, texts=None, extra_blank=0):
         "essence": "Kort",
         "description": "Beschrijving",
         "analysis_note": "",
+        "employee_name": "Op eigen tempo",
         "employee_profile": "Positief profiel",
         "uitspraak-TOTAL_FORMS": str(len(rows) + extra_blank),
         "uitspraak-INITIAL_FORMS": "0",
@@ -65,7 +66,7 @@ def test_advisor_edits_persona_texts_and_reorders_removes_and_adds_statements(cl
         ("motives", "Willen gemak"),
         ("needs", "Een vaste buddy"),
     ]
-    edit = EditRecord.objects.get(persona=analoge)
+    edit = EditRecord.objects.get(persona=analoge, changed_by=advisor)
     assert edit.changed_by == advisor and "statements" in edit.summary
     assert analoge.updated_by == advisor
 
@@ -81,7 +82,7 @@ def test_too_long_text_gets_a_message_and_saves_nothing(client, advisor):
     assert "Controleer het formulier" in body and 'aria-invalid="true"' in body
     after = list(ComBStatement.objects.filter(persona__slug="analoge-idealist").values_list("text", flat=True))
     assert after == before
-    assert not EditRecord.objects.exists()
+    assert not EditRecord.objects.filter(changed_by=advisor).exists()
 
 
 def test_what_was_typed_is_kept_when_the_form_has_an_error(client, advisor):
@@ -127,7 +128,7 @@ def test_saving_unchanged_texts_records_no_edit(client, advisor):
     texts = [(i + 1, t) for i, t in enumerate(target.messages.values_list("text", flat=True))]
     data = {**text_rows("aandachtspunt", points), **text_rows("boodschap", texts)}
     client.post(reverse("personas:audience_edit", args=["analoge-idealist"]), data)
-    assert not EditRecord.objects.exists()
+    assert not EditRecord.objects.filter(changed_by=advisor).exists()
 
 
 def test_message_library_filters_by_audience(client, advisor):

@@ -3,6 +3,7 @@ import datetime
 from django.utils import timezone
 
 from campaigns.services import campaign_create
+from selfscan.models import Question
 from selfscan.selectors import questions_for_round
 from selfscan.services import response_save_answers, response_start, response_submit, rounds_create_for_campaign
 
@@ -22,19 +23,26 @@ def open_campaign_rounds(*, municipalities, name="Digivaardig test"):
     return baseline, final
 
 
+# Attitude dimensions where agreeing is the negative end (distance from digital work).
+NEGATIVE_DIMENSIONS = {Question.Dimension.RESISTANCE, Question.Dimension.AVOIDANCE}
+
+
 def answer_everything(scan_round, *, can_do=3, knowledge_right=True, agree=3, busy=2):
+    """Answers to every question of the round: one can-do value, knowledge all right or all wrong,
+    `agree` on the positive attitude statements and its mirror (6 - agree) on the negative ones,
+    neutral on waiting, `busy` on time pressure."""
     answers = {}
     for question in questions_for_round(round=scan_round):
-        if question.kind == "can_do":
+        if question.kind == Question.Kind.CAN_DO:
             answers[question.pk] = can_do
-        elif question.kind == "knowledge":
+        elif question.kind == Question.Kind.KNOWLEDGE:
             answers[question.pk] = question.correct_option if knowledge_right else (question.correct_option % 3) + 1
-        elif question.kind == "time_pressure":
+        elif question.kind == Question.Kind.TIME_PRESSURE:
             answers[question.pk] = busy
-        elif question.kind == "time_saved":
+        elif question.kind == Question.Kind.TIME_SAVED or question.dimension == Question.Dimension.WAITING:
             answers[question.pk] = 3
         else:
-            answers[question.pk] = agree if question.dimension != "resistance" else 6 - agree
+            answers[question.pk] = 6 - agree if question.dimension in NEGATIVE_DIMENSIONS else agree
     return answers
 
 

@@ -40,4 +40,4 @@ def test_simultaneous_submits_make_one_result(employee, municipality, shipped_co
         thread.join(timeout=60)
     assert errors == []
     assert sorted(outcomes) == [False, True]
-    assert AreaResult.objects.filter(response=response).count() == 6
+    assert AreaResult.objects.filter(response=response).count() == 7

@@ -32,13 +32,13 @@ def test_dates_in_the_wrong_order_get_a_message_and_change_nothing(client, progr
 
 
 def test_editing_an_unused_questionnaire_changes_it_in_place(client, programme_lead, municipality):
-    open_campaign_rounds(municipalities=[municipality])
-    question = Question.objects.filter(kind="can_do").first()
+    baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    question = Question.objects.filter(kind="can_do", area__questionnaire=baseline.questionnaire).first()
     client.force_login(programme_lead)
     response = client.post(reverse("selfscan:question_edit", args=[question.pk]), {"text": "Nieuwe tekst"})
     assert response.status_code == 302
     question.refresh_from_db()
-    assert question.text == "Nieuwe tekst" and Questionnaire.objects.count() == 1
+    assert question.text == "Nieuwe tekst" and Questionnaire.objects.count() == 2, "v1 and v2 are shipped"
     assert question.options[0] == "Dit ken ik niet", "the scale stays fixed"
 
 
@@ -47,7 +47,7 @@ def test_editing_a_used_questionnaire_makes_a_new_version_for_unanswered_rounds(
 ):
     baseline, final = open_campaign_rounds(municipalities=[municipality])
     submitted_response(employee, baseline)
-    question = Question.objects.filter(kind="knowledge").first()
+    question = Question.objects.filter(kind="knowledge", area__questionnaire=baseline.questionnaire).first()
     old_text = question.text
     client.force_login(programme_lead)
     response = client.post(
@@ -57,18 +57,18 @@ def test_editing_a_used_questionnaire_makes_a_new_version_for_unanswered_rounds(
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.text == old_text, "answered questions stay as they were"
-    assert Questionnaire.objects.count() == 2
-    assert Round.objects.get(pk=baseline.pk).questionnaire.version == 1
+    assert Questionnaire.objects.count() == 3
+    assert Round.objects.get(pk=baseline.pk).questionnaire.version == 2
     final.refresh_from_db()
-    assert final.questionnaire.version == 2
+    assert final.questionnaire.version == 3
     edited = Question.objects.get(area__questionnaire=final.questionnaire, text="Betere vraag?")
     assert edited.options == ["Ja", "Nee", "Misschien"] and edited.correct_option == 2
-    assert Question.objects.filter(area__questionnaire=final.questionnaire).count() == 33
+    assert Question.objects.filter(area__questionnaire=final.questionnaire).count() == 58
 
 
 def test_knowledge_question_needs_a_valid_right_answer(client, programme_lead, municipality):
-    open_campaign_rounds(municipalities=[municipality])
-    question = Question.objects.filter(kind="knowledge").first()
+    baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    question = Question.objects.filter(kind="knowledge", area__questionnaire=baseline.questionnaire).first()
     client.force_login(programme_lead)
     response = client.post(
         reverse("selfscan:question_edit", args=[question.pk]), {"text": "X?", "options": "A\nB", "correct_option": "5"}

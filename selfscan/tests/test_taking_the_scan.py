@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisations.tests.factories import UserFactory
+from personas.models import Persona
 from selfscan.models import Answer, AreaResult, Response
 from selfscan.selectors import scan_steps
 from selfscan.services import response_submit
@@ -35,7 +36,7 @@ def test_employee_takes_round_one_from_start_to_result(client, employee, rounds)
     response = start(client, baseline)
     assert response.url == reverse("selfscan:step", args=[baseline.pk, 1])
     steps = scan_steps(round=baseline)
-    assert len(steps) == 7 and sum(len(s["questions"]) for s in steps) == 32
+    assert len(steps) == 9 and sum(len(s["questions"]) for s in steps) == 57
     for number in range(1, len(steps) + 1):
         response = client.post(reverse("selfscan:step", args=[baseline.pk, number]), step_data(baseline, number))
         assert response.status_code == 302
@@ -47,14 +48,27 @@ def test_employee_takes_round_one_from_start_to_result(client, employee, rounds)
     assert "Jouw uitslag" in body and "Jouw profiel:" in body and "Score en niveau per onderdeel" in body
     saved = Response.objects.get(employee=employee, round=baseline)
     assert saved.is_submitted and saved.overall_level == "gevorderd" and saved.persona is not None
-    assert AreaResult.objects.filter(response=saved).count() == 6
+    assert AreaResult.objects.filter(response=saved).count() == 7
 
 
-def test_result_page_never_shows_the_internal_persona_text(client, employee, rounds):
-    submitted_response(employee, rounds[0], can_do=1, knowledge_right=False, agree=1)
+@pytest.mark.parametrize(
+    ("answers", "identity"),
+    [
+        ({"can_do": 1, "knowledge_right": False, "agree": 1}, Persona.Identity.ANALOGUE),
+        ({"can_do": 2, "knowledge_right": True, "agree": 4}, Persona.Identity.HESITANT),
+        ({"can_do": 3, "knowledge_right": True, "agree": 3}, Persona.Identity.PROFESSIONAL),
+        ({"can_do": 4, "knowledge_right": True, "agree": 5}, Persona.Identity.ENTHUSIAST),
+    ],
+)
+def test_result_page_shows_the_employee_name_never_the_internal_label(client, employee, rounds, answers, identity):
+    submitted = submitted_response(employee, rounds[0], busy=5, **answers)
+    assert submitted.persona.slug == identity and submitted.is_busy
     client.force_login(employee)
     body = client.get(reverse("selfscan:result", args=[rounds[0].pk])).content.decode()
-    assert "Analoge idealist" in body
+    assert f"Jouw profiel: {submitted.persona.employee_name}" in body
+    assert "Daarnaast: Tijdsbewuste planner" in body
+    for persona in Persona.objects.all():
+        assert persona.name not in body and persona.essence not in body and persona.description not in body
     assert "afkeer" not in body and "bang om dom" not in body and "weerstand" not in body.lower()
 
 
@@ -66,7 +80,7 @@ def test_unanswered_questions_get_a_clear_message_and_given_answers_are_kept(cli
     body = response.content.decode()
     assert response.status_code == 200
     assert "Nog niet alles is beantwoord" in body and "Kies een antwoord." in body
-    assert Answer.objects.filter(response__employee=employee).count() == 3
+    assert Answer.objects.filter(response__employee=employee).count() == 5
 
 
 def test_closing_the_browser_loses_nothing_and_the_scan_resumes_where_left(client, employee, rounds):
@@ -80,7 +94,7 @@ def test_closing_the_browser_loses_nothing_and_the_scan_resumes_where_left(clien
     response = start(client, baseline)
     assert response.url == reverse("selfscan:step", args=[baseline.pk, 2])
     body = client.get(response.url).content.decode()
-    assert body.count("checked") == 4
+    assert body.count("checked") == 6
 
 
 def test_previous_step_saves_without_asking_for_everything(client, employee, rounds):
@@ -91,7 +105,7 @@ def test_previous_step_saves_without_asking_for_everything(client, employee, rou
         reverse("selfscan:step", args=[baseline.pk, 2]), step_data(baseline, 2, action="vorige", skip=2)
     )
     assert response.url == reverse("selfscan:step", args=[baseline.pk, 1])
-    assert Answer.objects.filter(response__employee=employee).count() == 2
+    assert Answer.objects.filter(response__employee=employee).count() == 4
 
 
 def test_review_lists_open_questions_and_refuses_to_submit(client, employee, rounds):
@@ -100,7 +114,7 @@ def test_review_lists_open_questions_and_refuses_to_submit(client, employee, rou
     start(client, baseline)
     client.post(reverse("selfscan:step", args=[baseline.pk, 1]), step_data(baseline, 1))
     body = client.get(reverse("selfscan:review", args=[baseline.pk])).content.decode()
-    assert "Nog 28 vragen open" in body
+    assert "Nog 51 vragen open" in body
     response = client.post(reverse("selfscan:review", args=[baseline.pk]))
     assert "Nog niet alle vragen zijn beantwoord." in response.content.decode()
     assert not Response.objects.get(employee=employee).is_submitted
@@ -119,7 +133,7 @@ def test_a_submitted_scan_is_final(client, employee, rounds):
 def test_a_second_submit_changes_nothing(employee, rounds):
     submitted = submitted_response(employee, rounds[0])
     assert response_submit(response=submitted) is False
-    assert AreaResult.objects.filter(response=submitted).count() == 6
+    assert AreaResult.objects.filter(response=submitted).count() == 7
     assert Response.objects.filter(employee=employee).count() == 1
 
 
@@ -145,13 +159,14 @@ def test_a_closed_round_cannot_be_started(client, employee, rounds):
 def test_round_two_asks_time_saved_and_shows_change_per_area(client, employee, rounds):
     baseline, final = rounds
     submitted_response(employee, baseline, can_do=2, knowledge_right=False)
-    assert sum(len(s["questions"]) for s in scan_steps(round=final)) == 33
+    assert sum(len(s["questions"]) for s in scan_steps(round=final)) == 58
     submitted_response(employee, final, can_do=3, knowledge_right=True)
     client.force_login(employee)
     body = client.get(reverse("selfscan:result", args=[final.pk])).content.decode()
     assert "Verschil met ronde 1" in body
-    assert '<td class="text-end">+53</td>' in body  # 23.3 → 76.7 in every area
-    assert "Ten opzichte van ronde 1: +53 punten." in body
+    assert '<td class="text-end">+42</td>' in body  # 25.0 (33.3 less a quarter) → 66.7 in every area
+    assert "Ten opzichte van ronde 1: +42 punten." in body
+    assert "Nieuw in deze ronde" not in body and "vernieuwd" not in body
 
 
 def test_export_holds_all_own_answers_and_nobody_elses(client, employee, rounds, team):
@@ -164,9 +179,20 @@ def test_export_holds_all_own_answers_and_nobody_elses(client, employee, rounds,
     data = json.loads(response.content)
     assert data["employee"]["email"] == employee.email
     assert len(data["responses"]) == 1
-    assert len(data["responses"][0]["answers"]) == 32 and len(data["responses"][0]["areas"]) == 6
+    assert len(data["responses"][0]["answers"]) == 57 and len(data["responses"][0]["areas"]) == 7
     assert {a["answer"] for a in data["responses"][0]["answers"]} >= {"Dit kan ik zelfstandig"}
     assert "Dit ken ik niet" not in {a["answer"] for a in data["responses"][0]["answers"]}
+
+
+def test_export_names_the_profile_as_the_employee_sees_it(client, employee, rounds):
+    submitted_response(employee, rounds[0], can_do=1, knowledge_right=False, agree=1, busy=5)
+    client.force_login(employee)
+    response = client.get(reverse("selfscan:export"))
+    exported = json.loads(response.content)["responses"][0]
+    assert exported["profile"] == "Op eigen tempo" and exported["busy_profile"] == "Tijdsbewuste planner"
+    body = response.content.decode()
+    for persona in Persona.objects.all():
+        assert persona.name not in body
 
 
 def test_a_decline_is_shown_with_a_minus_sign(client, employee, rounds):
@@ -175,4 +201,20 @@ def test_a_decline_is_shown_with_a_minus_sign(client, employee, rounds):
     submitted_response(employee, final, can_do=3)
     client.force_login(employee)
     body = client.get(reverse("selfscan:result", args=[final.pk])).content.decode()
-    assert "Ten opzichte van ronde 1: -23 punten." in body
+    assert "Ten opzichte van ronde 1: -33 punten." in body
+
+
+def test_the_result_names_strengths_only_from_basis_up(client, employee, rounds):
+    submitted_response(employee, rounds[0], can_do=1, knowledge_right=False)
+    client.force_login(employee)
+    body = client.get(reverse("selfscan:result", args=[rounds[0].pk])).content.decode()
+    assert "Hier ben je al het verst" in body and "Hier ben je sterk in" not in body
+
+
+def test_no_change_is_shown_as_zero_without_a_sign(client, employee, rounds):
+    baseline, final = rounds
+    submitted_response(employee, baseline, can_do=3)
+    submitted_response(employee, final, can_do=3)
+    client.force_login(employee)
+    body = client.get(reverse("selfscan:result", args=[final.pk])).content.decode()
+    assert "Ten opzichte van ronde 1: 0 punten." in body and "+0" not in body and "-0" not in body
