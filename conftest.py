@@ -165,6 +165,20 @@ def _planned_item(campaign, municipality):
     return item, calendar_feed_for(municipality=municipality)
 
 
+def _learning_and_meetings(employee, team, other_team, other_municipality):
+    """The employee's own logged activity and a meeting of their team; the same in another
+    municipality. Each activity carries its team's meeting id as `meeting_id`, for the URL table."""
+    from agendas.tests.factories import MeetingFactory
+    from learning.tests.factories import ActivityFactory
+
+    own = ActivityFactory(employee=employee)
+    own.meeting_id = MeetingFactory(team=team).pk
+    stranger = UserFactory(municipality=other_municipality, team=other_team)
+    other = ActivityFactory(employee=stranger)
+    other.meeting_id = MeetingFactory(team=other_team).pk
+    return own, other
+
+
 @pytest.fixture
 def world(
     shipped_content, employee, team_leader, advisor, other_advisor, digicoach, programme_lead, team, other_municipality
@@ -176,6 +190,7 @@ def world(
     question = own_round.questionnaire.areas.first().questions.first()
     own_item, own_feed = _planned_item(own_round.campaign, team.municipality)
     other_item, other_feed = _planned_item(other_round.campaign, other_municipality)
+    own_activity, other_activity = _learning_and_meetings(employee, team, other_team, other_municipality)
     return {
         "users": {
             "anonymous": None,
@@ -194,6 +209,8 @@ def world(
             "campaign_id": own_round.campaign_id,
             "item_id": own_item.pk,
             "token": own_feed.token,
+            "activity_id": own_activity.pk,
+            "meeting_id": own_activity.meeting_id,
         },
         "other": {
             "municipality_id": other_municipality.pk,
@@ -203,5 +220,7 @@ def world(
             "campaign_id": other_round.campaign_id,
             "item_id": other_item.pk,
             "token": other_feed.token,
+            "activity_id": other_activity.pk,
+            "meeting_id": other_activity.meeting_id,
         },
     }

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from common.csv_files import RowError, decode_csv, delimiter_of
+
 from .models import Municipality, Team, User
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "municipality", "team")
@@ -42,15 +44,6 @@ class EmployeeRow:
 
 
 @dataclass
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self):
-        return _("regel %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
-@dataclass
 class ParsedImport:
     rows: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -58,22 +51,6 @@ class ParsedImport:
     @property
     def is_valid(self):
         return not self.errors
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError(
-            _(
-                "Het bestand is geen UTF-8-tekst. Sla het in Excel op als "
-                "'CSV UTF-8 (gescheiden door lijstscheidingsteken)' en probeer het opnieuw."
-            )
-        ) from None
-
-
-def _delimiter(header_line: str) -> str:
-    return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
 def _municipality_index():
@@ -98,19 +75,16 @@ def employee_import_parse(raw: bytes) -> ParsedImport:
     """Parse and validate the whole file; every bad row is reported with its line number."""
     result = ParsedImport()
     try:
-        text = _decode(raw)
+        text = decode_csv(raw)
     except ValueError as error:
         result.errors.append(RowError(1, str(error)))
-        return result
-    if "\x00" in text:
-        result.errors.append(RowError(1, _("Het bestand is geen CSV-tekstbestand.")))
         return result
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         result.errors.append(RowError(1, _("Het bestand is leeg of de eerste regel (de kolomnamen) ontbreekt.")))
         return result
 
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines[0]), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(lines[0]), strict=True)
     try:
         header = [name.strip().lstrip("\ufeff").lower() for name in next(reader)]
     except csv.Error:
