@@ -10,6 +10,7 @@ The demo employee gets a few self-logged entries with gaps and nothing yet this 
 
 import datetime
 import random
+import zlib
 
 from django.utils import timezone
 
@@ -151,9 +152,13 @@ def learning_seed(*, campaign, today: datetime.date | None = None) -> int:
         .order_by("pk")
         .values_list("pk", "email")
     )
+    # An even sample: by a checksum of the e-mail address, not every n-th person (that would pick
+    # the same few teams, as people are spread over the teams in turn).
     step = max(1, -(-len(employees) // MAX_DEMO_LEARNERS))
     batch = []
-    for employee_id, email in employees[::step]:
+    for employee_id, email in employees:
+        if zlib.crc32(email.encode()) % step:
+            continue
         batch.extend(_activities_for(employee_id, email, spans, done))
         if len(batch) >= BATCH:
             LearningActivity.objects.bulk_create(batch, batch_size=BATCH, ignore_conflicts=True)
