@@ -47,7 +47,9 @@ def my_learning(request):
     page = Paginator(selectors.own_activities(employee=request.user), ACTIVITIES_PER_PAGE).get_page(
         request.GET.get("pagina")
     )
-    return render(request, "learning/mine.html", {"summary": summary, "form": form, "page": page})
+    # A form sent from the start page with a mistake is shown here; once right, it returns there.
+    back = request.POST.get("terug") if request.POST.get("terug") in RETURN_TO else ""
+    return render(request, "learning/mine.html", {"summary": summary, "form": form, "page": page, "terug": back})
 
 
 @login_required

@@ -42,6 +42,13 @@ def test_logging_from_the_start_page_returns_to_the_start_page(client, employee,
     assert "✓" in client.get(reverse("core:start_employee")).content.decode()
 
 
+def test_a_mistake_made_on_the_start_page_still_returns_there_once_corrected(client, employee, campaign):
+    client.force_login(employee)
+    page = log(client, terug="start", minutes="0").content.decode()
+    assert "minstens 1" in page and 'name="terug" value="start"' in page
+    assert log(client, terug="start").url == reverse("core:start_employee")
+
+
 def test_an_unknown_return_address_goes_to_the_learning_page(client, employee, campaign):
     client.force_login(employee)
     assert log(client, terug="https://example.com/").url == reverse("learning:mine")
