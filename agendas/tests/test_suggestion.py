@@ -83,7 +83,7 @@ def test_the_suggestion_holds_the_months_content_tip_and_question(client, team_l
     leaders_messages = set(Message.objects.filter(audience__slug=Audience.TEAM_LEADERS).values_list("text", flat=True))
     question = response.context["suggestion"].question
     assert any(message.rstrip(".") in question for message in leaders_messages)
-    assert 'readonly' in page and 'data-copy-target="agenda-tekst"' in page and "js/copy.js" in page
+    assert "readonly" in page and 'data-copy-target="agenda-tekst"' in page and "js/copy.js" in page
     assert "<script>" not in page
 
 
@@ -150,9 +150,8 @@ def test_the_suggestion_does_not_grow_with_ten_times_more_data(
 
     def grow(items, members):
         for number in range(items):
-            ContentItemFactory(
-                campaign=campaign, municipality=municipality, status="published", publish_on=this_month, title=f"I{number}"
-            )
+            published = {"status": "published", "publish_on": this_month}
+            ContentItemFactory(campaign=campaign, municipality=municipality, title=f"I{number}", **published)
         for member in add_members(team, members):
             ActivityFactory(employee=member)
 

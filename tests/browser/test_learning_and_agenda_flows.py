@@ -19,9 +19,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def campaign(municipality):
     today = timezone.localdate()
     kick_off = (today.replace(day=1) - datetime.timedelta(days=40)).replace(day=1)
-    return CampaignFactory(
-        name="Digivaardig test", kick_off_date=kick_off, end_date=today + datetime.timedelta(days=40), municipalities=[municipality]
-    )
+    end = today + datetime.timedelta(days=40)
+    return CampaignFactory(name="Digivaardig test", kick_off_date=kick_off, end_date=end, municipalities=[municipality])
 
 
 def no_violations(page):
