@@ -80,6 +80,12 @@ def parse_date(text: str) -> datetime.date | None:
     """A date as a platform or Excel writes it: 2026-03-14, 14-03-2026, 14/03/2026, or an ISO
     date and time (2026-03-14T10:00:00Z, in the portal's time zone). None when it is none of these."""
     text = text.strip()
+    if len(text) == 10 and text[4:5] == "-":
+        try:
+            day = datetime.date.fromisoformat(text)  # the common case, without strptime's cost
+        except ValueError:
+            return None
+        return day if MIN_YEAR <= day.year <= MAX_YEAR else None
     for pattern in DATE_FORMATS:
         try:
             day = datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date

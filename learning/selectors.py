@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -173,7 +173,9 @@ def _restricted(rows, employees):
     """`rows` limited to `employees` (a queryset of users, or users or ids), and the id set to filter
     on afterwards when the list is too long for an IN clause (else None)."""
     if isinstance(employees, QuerySet):
-        return rows.filter(employee__in=employees.values("pk")), None
+        # EXISTS rather than IN (subquery): a probe per activity row by primary key, where SQLite
+        # would otherwise probe the index once for every month and every person.
+        return rows.filter(Exists(employees.filter(pk=OuterRef("employee_id")))), None
     ids = {getattr(employee, "pk", employee) for employee in employees}
     if len(ids) <= IN_LIST_LIMIT:
         return rows.filter(employee_id__in=ids), None
@@ -191,10 +193,16 @@ def active_months(*, employees, months) -> ActiveMonths:
     if not wanted_months:
         return ActiveMonths(months=(), by_employee={})
     rows, only = _restricted(LearningActivity.objects.filter(month__in=wanted_months), employees)
+    # The month as the database driver gives it (a date, or ISO text from SQLite), turned into one of
+    # the few wanted dates by a lookup: parsing a date per row cost more than the query itself.
+    raw_month = ExpressionWrapper(F("month"), output_field=CharField())
+    as_month = {**{month: month for month in wanted_months}, **{month.isoformat(): month for month in wanted_months}}
     found = defaultdict(set)
-    for employee_id, month in rows.order_by().values_list("employee_id", "month").distinct():
+    for employee_id, month in (
+        rows.order_by().annotate(raw_month=raw_month).values_list("employee_id", "raw_month").distinct()
+    ):
         if only is None or employee_id in only:
-            found[employee_id].add(month)
+            found[employee_id].add(as_month[month])
     return ActiveMonths(
         months=wanted_months, by_employee={employee_id: frozenset(ms) for employee_id, ms in found.items()}
     )

@@ -116,9 +116,9 @@ def _existing_by_external_id(source, external_ids) -> dict[str, LearningActivity
     found, external_ids = {}, list(external_ids)
     for start in range(0, len(external_ids), LOOKUP_CHUNK):
         chunk = external_ids[start : start + LOOKUP_CHUNK]
-        for activity in LearningActivity.objects.filter(source=source, external_id__in=chunk).only(
-            "pk", "external_id", *IMPORT_FIELDS
-        ):
+        # The exclude repeats the unique index's condition, so the database may use that (partial) index.
+        rows = LearningActivity.objects.filter(source=source, external_id__in=chunk).exclude(external_id="")
+        for activity in rows.order_by().only("pk", "external_id", *IMPORT_FIELDS):
             found[activity.external_id] = activity
     return found
 
