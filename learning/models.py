@@ -115,7 +115,11 @@ class XapiStatement(models.Model):
 
     statement_id = models.UUIDField(unique=True)
     client = models.ForeignKey(XapiClient, on_delete=models.PROTECT, related_name="statements")
-    employee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Whose learning it records; empty for a voiding statement by someone who is no employee (an
+    # administrator of the platform, say).
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     verb = models.CharField(max_length=500)
     timestamp = models.DateTimeField()
     # Whether the platform gave the timestamp (else the portal set it on receipt): only given

@@ -22,7 +22,6 @@ from .models import LearningActivity
 # Above this many ids an IN list is not sent to the database (SQLite allows a limited number of
 # parameters); the months' rows are read once and filtered here instead. Still one query.
 IN_LIST_LIMIT = 500
-RECENT_ACTIVITIES = 5
 
 
 class MonthState:
@@ -55,9 +54,8 @@ class LearningSummary:
 
     campaign: the campaign of their municipality that runs (or ran last), or None. months: a
     MonthStatus per campaign month. active_months / months_so_far: counts up to this month.
-    encouragement: one short, positive line (plan §4). recent: their latest activities (at most
-    RECENT_ACTIVITIES). first_day / last_day: the dates an activity may have now (None without a
-    campaign that has started).
+    encouragement: one short, positive line (plan §4). first_day / last_day: the dates an activity
+    may have now (None without a campaign that has started).
     """
 
     campaign: Campaign | None
@@ -66,7 +64,6 @@ class LearningSummary:
     active_months: int
     months_so_far: int
     encouragement: str
-    recent: list
     first_day: datetime.date | None
     last_day: datetime.date | None
 
@@ -125,11 +122,11 @@ def _encouragement(*, campaign, today, active_this_month, active, so_far) -> str
 
 
 def learning_summary(*, employee, today: datetime.date) -> LearningSummary:
-    """The employee's own learning in their campaign (LearningSummary). Three queries at most."""
+    """The employee's own learning in their campaign (LearningSummary). Two queries at most (three
+    before the campaign has started)."""
     campaign = campaign_for_employee(employee=employee, today=today)
-    recent = list(own_activities(employee=employee)[:RECENT_ACTIVITIES])
     if campaign is None:
-        return LearningSummary(None, [], False, 0, 0, "", recent, None, None)
+        return LearningSummary(None, [], False, 0, 0, "", None, None)
     months = learning_months(campaign=campaign)
     this_month = month_start(today)
     active = active_months(employees=[employee.pk], months=months).of(employee.pk)
@@ -158,7 +155,6 @@ def learning_summary(*, employee, today: datetime.date) -> LearningSummary:
         encouragement=_encouragement(
             campaign=campaign, today=today, active_this_month=active_this_month, active=len(active), so_far=so_far
         ),
-        recent=recent,
         first_day=campaign.kick_off_date if started else None,
         last_day=min(today, campaign.end_date) if started else None,
     )

@@ -212,7 +212,8 @@ def _chunks(values, size=LOOKUP_CHUNK):
 
 
 def _employees_for(statements: list[ParsedStatement]) -> dict:
-    """Actor -> employee id, for every statement; XapiError(400) naming the first unknown actor."""
+    """Actor -> employee id (None for an unknown actor of a voiding statement: platforms void as an
+    administrator); XapiError(400) naming the first other statement with an unknown actor."""
     emails = {s.actor.value.lower() for s in statements if s.actor.kind == "mbox"}
     names = {s.actor.value for s in statements if s.actor.kind == "account"}
     by_email, by_number = {}, {}
@@ -228,7 +229,7 @@ def _employees_for(statements: list[ParsedStatement]) -> dict:
         employee_id = by_email.get(actor.value.lower())
         if employee_id is None and actor.kind == "account":
             employee_id = by_number.get(actor.value)
-        if employee_id is None:
+        if employee_id is None and not statement.voids:
             raise XapiError(
                 400,
                 _(
@@ -291,7 +292,7 @@ def _store(client: XapiClient, statements: list[ParsedStatement]) -> list[uuid.U
     voided_ids -= {s.statement_id for s in new if s.voids}
     rows, activities = [], []
     for statement in new:
-        employee_id = employees[statement.actor]
+        employee_id = employees.get(statement.actor)
         moment = statement.timestamp or now
         is_voided = statement.statement_id in voided_ids
         rows.append(

@@ -356,3 +356,12 @@ def test_the_admin_creates_a_platform_and_shows_the_secret_once(client, programm
     assert platform.secret_matches(secret)
     change_page = client.get(reverse("admin:learning_xapiclient_change", args=[platform.pk])).content.decode()
     assert "geheim: " not in change_page
+
+
+def test_a_platform_administrator_may_void_without_being_an_employee(platform, learner):
+    original = statement()
+    post(platform, [original])
+    voiding = {**voids(original), "actor": {"mbox": "mailto:beheer@leerplatform.example.nl", "name": "Beheer"}}
+    assert post(platform, [voiding]).status_code == 200
+    assert not LearningActivity.objects.exists()
+    assert XapiStatement.objects.get(statement_id=voiding["id"]).employee is None
