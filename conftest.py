@@ -165,18 +165,12 @@ def _planned_item(campaign, municipality):
     return item, calendar_feed_for(municipality=municipality)
 
 
-def _learning_and_meetings(employee, team, other_team, other_municipality):
-    """The employee's own logged activity and a meeting of their team; the same in another
-    municipality. Each activity carries its team's meeting id as `meeting_id`, for the URL table."""
+def _learning_and_meeting(employee, team):
+    """URL parameters of the employee's own logged activity and of a werkoverleg of the team."""
     from agendas.tests.factories import MeetingFactory
     from learning.tests.factories import ActivityFactory
 
-    own = ActivityFactory(employee=employee)
-    own.meeting_id = MeetingFactory(team=team).pk
-    stranger = UserFactory(municipality=other_municipality, team=other_team)
-    other = ActivityFactory(employee=stranger)
-    other.meeting_id = MeetingFactory(team=other_team).pk
-    return own, other
+    return {"activity_id": ActivityFactory(employee=employee).pk, "meeting_id": MeetingFactory(team=team).pk}
 
 
 @pytest.fixture
@@ -190,7 +184,8 @@ def world(
     question = own_round.questionnaire.areas.first().questions.first()
     own_item, own_feed = _planned_item(own_round.campaign, team.municipality)
     other_item, other_feed = _planned_item(other_round.campaign, other_municipality)
-    own_activity, other_activity = _learning_and_meetings(employee, team, other_team, other_municipality)
+    own_learning = _learning_and_meeting(employee, team)
+    other_learning = _learning_and_meeting(UserFactory(municipality=other_municipality, team=other_team), other_team)
     return {
         "users": {
             "anonymous": None,
@@ -209,8 +204,7 @@ def world(
             "campaign_id": own_round.campaign_id,
             "item_id": own_item.pk,
             "token": own_feed.token,
-            "activity_id": own_activity.pk,
-            "meeting_id": own_activity.meeting_id,
+            **own_learning,
         },
         "other": {
             "municipality_id": other_municipality.pk,
@@ -220,7 +214,6 @@ def world(
             "campaign_id": other_round.campaign_id,
             "item_id": other_item.pk,
             "token": other_feed.token,
-            "activity_id": other_activity.pk,
-            "meeting_id": other_activity.meeting_id,
+            **other_learning,
         },
     }
