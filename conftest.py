@@ -168,6 +168,14 @@ def _planned_item(campaign, municipality):
     return item, calendar_feed_for(municipality=municipality)
 
 
+def _learning_and_meeting(employee, team):
+    """URL parameters of the employee's own logged activity and of a werkoverleg of the team."""
+    from agendas.tests.factories import MeetingFactory
+    from learning.tests.factories import ActivityFactory
+
+    return {"activity_id": ActivityFactory(employee=employee).pk, "meeting_id": MeetingFactory(team=team).pk}
+
+
 @pytest.fixture
 def world(
     shipped_content, employee, team_leader, advisor, other_advisor, digicoach, programme_lead, team, other_municipality
@@ -179,6 +187,8 @@ def world(
     question = own_round.questionnaire.areas.first().questions.first()
     own_item, own_feed = _planned_item(own_round.campaign, team.municipality)
     other_item, other_feed = _planned_item(other_round.campaign, other_municipality)
+    own_learning = _learning_and_meeting(employee, team)
+    other_learning = _learning_and_meeting(UserFactory(municipality=other_municipality, team=other_team), other_team)
     return {
         "users": {
             "anonymous": None,
@@ -197,6 +207,7 @@ def world(
             "campaign_id": own_round.campaign_id,
             "item_id": own_item.pk,
             "token": own_feed.token,
+            **own_learning,
         },
         "other": {
             "municipality_id": other_municipality.pk,
@@ -206,5 +217,6 @@ def world(
             "campaign_id": other_round.campaign_id,
             "item_id": other_item.pk,
             "token": other_feed.token,
+            **other_learning,
         },
     }

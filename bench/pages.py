@@ -39,6 +39,7 @@ GROWING = {
     "organisations:employee_list",
     "organisations:team_detail",
     "organisations:municipality_detail",
+    "agendas:suggestion",
 }
 DEMO_ROLES = {
     "employee": "medewerker@digivaardig.test",
@@ -130,15 +131,21 @@ def start_server():
 
 
 def demo_objects():
+    from agendas.models import TeamMeeting
     from campaigns.models import CalendarFeed, Campaign, ContentItem
+    from learning.models import LearningActivity
     from organisations.models import Municipality, Team
     from selfscan.models import Question
 
     municipality = Municipality.objects.get(name="Groningen")
     campaign = Campaign.objects.filter(municipalities=municipality).order_by("-kick_off_date").first()
+    team = Team.objects.get(municipality=municipality, name="Burgerzaken")
+    own_activity = LearningActivity.objects.filter(employee__email="medewerker@digivaardig.test", source="self").first()
     return {
         "municipality_id": municipality.pk,
-        "team_id": Team.objects.get(municipality=municipality, name="Burgerzaken").pk,
+        "team_id": team.pk,
+        "activity_id": own_activity.pk,
+        "meeting_id": TeamMeeting.objects.filter(team=team).first().pk,
         "campaign_id": campaign.pk,
         "round_id": campaign.scan_rounds.order_by("number").first().pk,
         "item_id": ContentItem.objects.filter(campaign=campaign, municipality=municipality).first().pk,

@@ -190,3 +190,24 @@ def feed_items(*, municipality):
 def channels_for(*, municipalities):
     """The channels of `municipalities`, in plan order, with their municipality."""
     return Channel.objects.filter(municipality__in=municipalities).select_related("municipality")
+
+
+def current_campaign(*, municipality_id, today: datetime.date) -> Campaign | None:
+    """The campaign of the municipality running on `today`; else the one that started most recently;
+    else the next one to start; None without any (or without a municipality). One query, two when
+    none has started yet. Learning and team meetings count in this campaign's months."""
+    if not municipality_id:
+        return None
+    campaigns = Campaign.objects.filter(municipalities=municipality_id)
+    started = list(campaigns.filter(kick_off_date__lte=today).order_by("-kick_off_date")[:5])
+    running = next((campaign for campaign in started if campaign.end_date >= today), None)
+    if running or started:
+        return running or started[0]
+    return campaigns.filter(kick_off_date__gt=today).order_by("kick_off_date").first()
+
+
+def campaign_covers(*, municipality_id, day: datetime.date) -> bool:
+    """Whether `day` falls within (kick-off to end date) any campaign of the municipality."""
+    if not municipality_id:
+        return False
+    return Campaign.objects.filter(municipalities=municipality_id, kick_off_date__lte=day, end_date__gte=day).exists()

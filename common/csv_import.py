@@ -64,10 +64,11 @@ def _header_errors(header, required) -> list[str]:
     return problems
 
 
-def read_csv(raw: bytes, *, required: tuple, optional: tuple = ()) -> CsvRows:
+def read_csv(raw: bytes, *, required: tuple, optional: tuple = (), column_name=None) -> CsvRows:
     """The file's data rows, each (line number, {column: stripped text}) for the known columns.
 
-    Column names are compared in lower case without surrounding spaces. Blank lines are skipped.
+    Column names are compared in lower case without surrounding spaces, or as `column_name(text)`
+    returns them (to accept other names for a column). Blank lines are skipped.
     A file that cannot be read at all (not UTF-8, binary, no header, a broken header or a row that
     is not valid CSV) gives errors and no rows; rows are validated by the caller.
     """
@@ -87,7 +88,7 @@ def read_csv(raw: bytes, *, required: tuple, optional: tuple = ()) -> CsvRows:
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        header = [name.strip().lstrip("\ufeff").lower() for name in next(reader)]
+        header = [(column_name or (lambda name: name))(name.strip().lstrip("\ufeff").lower()) for name in next(reader)]
     except csv.Error:
         result.errors.append(LineError(1, _("De kolomnamen op regel 1 zijn niet te lezen.")))
         return result

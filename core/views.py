@@ -6,16 +6,21 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods
 
+from agendas import selectors as agenda_selectors
 from campaigns.forms import NewCampaignForm
 from campaigns.selectors import campaign_list_for_municipalities
+from common.dates import month_start
 from common.forms import add_service_errors, as_context
 from common.preserve import submitted_data
 from common.submissions import once_per_form
+from learning import selectors as learning_selectors
+from learning.forms import ActivityForm
 from organisations import selectors as organisation_selectors
 from organisations.access import require_campaign_team, require_role, visible_municipalities
 from organisations.roles import Role, primary_role
@@ -50,13 +55,26 @@ def home(request):
 @login_required
 def start_employee(request):
     start = selectors.employee_start_context(user=request.user)
-    return render(request, "core/start_employee.html", as_context(start))
+    today = timezone.localdate()
+    learning = learning_selectors.learning_summary(employee=request.user, today=today)
+    activity_form = ActivityForm(
+        initial={"date": learning.last_day}, first_day=learning.first_day, last_day=learning.last_day
+    )
+    return render(
+        request,
+        "core/start_employee.html",
+        {**as_context(start), "learning": learning, "activity_form": activity_form},
+    )
 
 
 @login_required
 def start_team_leader(request):
     require_role(request.user, Role.TEAM_LEADER)
-    teams = organisation_selectors.led_teams(user=request.user)
+    teams = list(organisation_selectors.led_teams(user=request.user))
+    this_month = month_start(timezone.localdate())
+    compliance = agenda_selectors.agenda_compliance(teams=teams, months=[this_month])
+    for team in teams:
+        team.agenda_met_this_month = compliance.is_met(team.pk, this_month)
     return render(request, "core/start_team_leader.html", {"teams": teams})
 
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "personas",
     "selfscan",
     "campaigns",
+    "learning",
+    "agendas",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +243,10 @@ CONTENT_SECURITY_POLICY = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+# The learning platform's export: 50,000 rows are about 4 MB.
+LEARNING_IMPORT_MAX_BYTES = env.int("LEARNING_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+# One request to the xAPI endpoint (a batch of 1,000 statements is about 0.5 MB); larger: 413.
+XAPI_MAX_BODY_BYTES = env.int("XAPI_MAX_BODY_BYTES", default=4 * 1024 * 1024)
 
 # Aggregates derived from scan scores are shown only for groups at least this large.
 PRIVACY_MIN_GROUP_SIZE = 5

@@ -41,5 +41,8 @@ urlpatterns = [
     path("personas/", include("personas.urls")),
     path("zelfscan/", include("selfscan.urls")),
     path("campagne/", include("campaigns.urls")),
+    path("leren/", include("learning.urls")),
+    path("werkoverleg/", include("agendas.urls")),
+    path("api/xapi/", include("learning.api_urls")),
     path("", include("core.urls")),
 ]

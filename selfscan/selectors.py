@@ -170,3 +170,20 @@ def attitude_statements(*, questionnaire) -> dict:
         key = question.dimension if question.kind == Question.Kind.ATTITUDE else Question.Kind.TIME_PRESSURE
         grouped.setdefault(key, []).append(question)
     return grouped
+
+
+def respondent_counts(*, employees, campaign) -> dict[int, int]:
+    """How many of `employees` (a queryset of User) submitted each round of the campaign:
+    {round number: count}, both rounds present. A count of people, no scores; whoever shows it
+    applies the privacy threshold (settings.PRIVACY_MIN_GROUP_SIZE). One query."""
+    counts = dict.fromkeys(Round.Number.values, 0)
+    rows = (
+        Response.objects.filter(
+            round__campaign=campaign, submitted_at__isnull=False, employee__in=employees.values("pk")
+        )
+        .order_by()
+        .values_list("round__number")
+        .annotate(n=Count("pk"))
+    )
+    counts.update(dict(rows))
+    return counts

@@ -90,12 +90,30 @@ MATRIX = {
     "campaigns:copy": row(LOGIN, 403, 403, 404, OK, 403, OK),
     "campaigns:duplicate": logged_in(405),
     "campaigns:cancel": logged_in(405),
+    # Learning activity is personal: only its own employee reaches an entry (the platform's import is the lead's).
+    "learning:mine": logged_in(OK),
+    "learning:edit": row(LOGIN, OK, 404, 404, 404, 404, 404),
+    "learning:delete": row(LOGIN, OK, 404, 404, 404, 404, 404),
+    "learning:import": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    # The xAPI endpoint takes statements (POST, PUT) from a platform's key, never a GET, from anyone.
+    "xapi:statements": everyone(405),
+    # A team's leaders share its meeting log; others see compliance as figures only.
+    "agendas:team_log": row(LOGIN, 403, OK, 403, 403, 403, 403),
+    "agendas:meeting_edit": row(LOGIN, 403, OK, 403, 403, 403, 403),
+    "agendas:suggestion": row(LOGIN, 403, OK, 403, 403, 403, 403),
     # The calendar feed is public by design: Outlook cannot log in; the secret token is the key.
     "campaigns:feed": everyone(OK),
 }
 
 # URLs that answer with something other than an HTML page (plain text, downloads).
-NOT_HTML = {"healthz", "selfscan:export", "campaigns:export_csv", "campaigns:export_xlsx", "campaigns:feed"}
+NOT_HTML = {
+    "healthz",
+    "selfscan:export",
+    "campaigns:export_csv",
+    "campaigns:export_xlsx",
+    "campaigns:feed",
+    "xapi:statements",
+}
 
 # Personas and their audiences are shared by all municipalities: one slug serves both kinds of URL.
 SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password", "slug": "analoge-idealist", "step": 1}
@@ -157,6 +175,9 @@ def test_posts_without_csrf_token_are_refused(world):
     posts = [
         ("organisations:my_profile", "employee", {"language": "en"}),
         ("organisations:employee_import", "programme_lead", {}),
+        ("learning:mine", "employee", {"title": "x", "minutes": "5", "kind": "tip"}),
+        ("learning:import", "programme_lead", {}),
+        ("agendas:team_log", "team_leader", {"topic": "x"}),
         ("password_change", "employee", {}),
         ("logout", "employee", {}),
     ]

@@ -61,3 +61,42 @@ def test_planner_form_never_answers_500(client, programme_lead, title, cost, dat
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert ContentItem.objects.count() == before
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(date=text, kind=text, title=text, minutes=text)
+def test_learning_form_never_answers_500_and_stores_only_valid_entries(client, employee, date, kind, title, minutes):
+    from campaigns.tests.factories import CampaignFactory
+    from learning.models import LearningActivity
+
+    CampaignFactory(municipalities=[employee.municipality], kick_off_date="2026-03-01", end_date="2026-11-30")
+    client.force_login(employee)
+    before = LearningActivity.objects.count()
+    data = {"date": date, "kind": kind, "title": title, "minutes": minutes}
+    response = client.post(reverse("learning:mine"), data)
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert LearningActivity.objects.count() == before
+    for activity in LearningActivity.objects.all():
+        assert activity.title.strip() and 1 <= activity.minutes <= LearningActivity.MAX_MINUTES
+        assert activity.month == activity.date.replace(day=1)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(date=text, on_agenda=text, topic=text, notes=text)
+def test_meeting_form_never_answers_500(client, team_leader, team, date, on_agenda, topic, notes):
+    from agendas.models import TeamMeeting
+    from campaigns.tests.factories import CampaignFactory
+
+    CampaignFactory(municipalities=[team.municipality], kick_off_date="2026-03-01", end_date="2026-11-30")
+    client.force_login(team_leader)
+    before = TeamMeeting.objects.count()
+    data = {"date": date, "digivaardig_on_agenda": on_agenda, "topic": topic, "notes": notes}
+    response = client.post(reverse("agendas:team_log", args=[team.pk]), data)
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert TeamMeeting.objects.count() == before
+    for meeting in TeamMeeting.objects.all():
+        assert meeting.topic or not meeting.digivaardig_on_agenda

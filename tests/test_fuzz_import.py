@@ -62,3 +62,47 @@ def test_preferences_form_never_answers_500(language, reminders, client, employe
     assert response.status_code in (200, 302)
     employee.refresh_from_db()
     assert employee.language in {"nl", "en"}
+
+
+LEARNING_HEADER = "email,activity_id,title,date,minutes\n"
+
+
+@pytest.mark.django_db
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=4000))
+def test_random_bytes_never_break_the_learning_import(raw, employee):
+    from learning.platform_import import platform_export_parse
+
+    parsed = platform_export_parse(raw)
+    assert parsed.is_valid or parsed.errors
+
+
+@pytest.mark.django_db
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(row, max_size=20), encoding=st.sampled_from(["utf-8", "utf-8-sig", "latin-1"]))
+def test_random_learning_rows_are_all_or_nothing(rows, encoding, employee):
+    from learning.models import LearningActivity
+    from learning.platform_import import platform_export_parse
+    from learning.services import platform_export_import
+
+    before = LearningActivity.objects.count()
+    try:
+        raw = (LEARNING_HEADER + "\n".join([f"{employee.email},A1,Titel,2026-03-02,5", *rows])).encode(encoding)
+    except UnicodeEncodeError:
+        return
+    parsed = platform_export_parse(raw)
+    if parsed.is_valid:
+        summary = platform_export_import(parsed=parsed)
+        assert LearningActivity.objects.count() == before + summary.created
+    else:
+        assert parsed.rows == [] and LearningActivity.objects.count() == before
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=2000), name=st.text(min_size=1, max_size=80))
+def test_learning_upload_page_never_answers_500(raw, name, client, programme_lead):
+    client.force_login(programme_lead)
+    filename = "".join(ch for ch in name if ch.isprintable() and ch not in '/\\"') or "x"
+    response = client.post(reverse("learning:import"), {"file": SimpleUploadedFile(filename + ".csv", raw)})
+    assert response.status_code in (200, 302)

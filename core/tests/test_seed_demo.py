@@ -2,7 +2,9 @@ import io
 
 from django.core.management import call_command
 
+from agendas.models import TeamMeeting
 from campaigns.models import Campaign
+from learning.models import LearningActivity
 from organisations.demo import DEMO_PASSWORD
 from organisations.models import Municipality, Team, User
 from organisations.roles import Role, roles_of
@@ -17,6 +19,8 @@ def snapshot():
         list(Campaign.objects.values()),
         list(Response.objects.order_by("pk").values()),
         Answer.objects.count(),
+        list(LearningActivity.objects.order_by("pk").values()),
+        list(TeamMeeting.objects.order_by("pk").values()),
     )
 
 
@@ -85,3 +89,31 @@ def test_seed_demo_lays_out_the_plans_channels_phases_and_examples(db):
         items = ContentItem.objects.filter(municipality__name=name)
         assert set(items.values_list("category", flat=True)) == {"hero", "hub", "hygiene"}
     assert ContentItem.objects.filter(status="published").exists()
+
+
+def test_seed_demo_records_learning_and_meetings_up_to_today_with_gaps(db):
+    from django.utils import timezone
+
+    from agendas.selectors import agenda_compliance
+    from common.dates import month_start, months_between
+    from learning.selectors import active_months
+
+    call_command("seed_demo", "--year", "2026", stdout=io.StringIO())
+    today = timezone.localdate()
+    campaign = Campaign.objects.get(name="Digivaardig 2026")
+    months = months_between(campaign.kick_off_date, min(today, campaign.end_date))
+    assert not LearningActivity.objects.filter(date__gt=today).exists()
+    assert not TeamMeeting.objects.filter(date__gt=today).exists()
+    employees = User.objects.exclude(email__endswith="@digivaardig.test")
+    active = active_months(employees=employees, months=months)
+    per_month = [active.count(month) for month in months]
+    assert all(0 < count < employees.count() for count in per_month), "every month some, never all, are active"
+    compliance = agenda_compliance(teams=Team.objects.all(), months=months)
+    assert 0 < compliance.teams_met(months[0]) < Team.objects.count()
+
+    demo_employee = User.objects.get(email="medewerker@digivaardig.test")
+    own = active_months(employees=[demo_employee], months=months).of(demo_employee.pk)
+    assert own and month_start(today) not in own, "the demo employee has history with gaps, this month still open"
+    assert len(own) < len(months)
+    demo_team = Team.objects.get(name="Burgerzaken", municipality__name="Groningen")
+    assert not compliance.is_met(demo_team.pk, month_start(today))

@@ -4,8 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from agendas.demo import meetings_seed
 from campaigns.demo import planner_seed
 from core.demo import programme_year_seed
+from learning.demo import learning_seed
 from organisations.demo import DEMO_PASSWORD, demo_accounts_seed, employees_seed, municipalities_seed
 from selfscan.demo import scan_seed
 
@@ -28,11 +30,14 @@ class Command(BaseCommand):
             content = campaign.content_items.count() if created else 0
             planner_seed(campaign=campaign)
             scans = scan_seed(campaign=campaign)
+            activities = learning_seed(campaign=campaign)
+            meetings = meetings_seed(campaign=campaign)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Medewerkers: {summary.created} nieuw, {summary.updated} bijgewerkt, {summary.unchanged} ongewijzigd. "
             f"Campagne: {campaign.name} ({content} nieuwe contentitems). "
             f"Zelfscans: {scans['round_1']} in ronde 1, {scans['round_2']} in ronde 2. "
+            f"Leeractiviteiten: {activities} nieuw. Werkoverleggen: {meetings} nieuw. "
             f"Klaar in {elapsed:.1f} s."
         )
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")

@@ -1,0 +1,64 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from common.forms import add_service_errors
+from common.submissions import once_per_form
+
+from . import selectors, services
+from .access import get_led_meeting, get_led_team
+from .forms import MeetingForm
+
+MEETINGS_PER_PAGE = 50
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@once_per_form
+def team_log(request, team_id):
+    team = get_led_team(request.user, team_id)
+    today = timezone.localdate()
+    overview = selectors.team_agenda_overview(team=team, today=today)
+    form = MeetingForm(request.POST or None, initial={"date": overview.last_day}, last_day=overview.last_day)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_log(team=team, leader=request.user, **form.cleaned_data, today=today)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Het werkoverleg is vastgelegd."))
+            return redirect("agendas:team_log", team_id=team.pk)
+    page = Paginator(selectors.team_meetings(team=team), MEETINGS_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(request, "agendas/team_log.html", {"team": team, "overview": overview, "form": form, "page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@once_per_form
+def meeting_edit(request, meeting_id):
+    meeting = get_led_meeting(request.user, meeting_id)
+    today = timezone.localdate()
+    form = MeetingForm(request.POST or None, instance=meeting, last_day=today)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, leader=request.user, **form.cleaned_data, today=today)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Het werkoverleg is gewijzigd."))
+            return redirect("agendas:team_log", team_id=meeting.team_id)
+    return render(request, "agendas/meeting_edit.html", {"form": form, "meeting": meeting, "team": meeting.team})
+
+
+@login_required
+def suggestion(request, team_id):
+    team = get_led_team(request.user, team_id)
+    suggestion = selectors.agenda_suggestion(team=team, today=timezone.localdate())
+    text = render_to_string("agendas/suggestion.txt", {"suggestion": suggestion}, request=request)
+    return render(request, "agendas/suggestion.html", {"team": team, "suggestion": suggestion, "text": text.strip()})
