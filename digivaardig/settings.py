@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "campaigns",
     "learning",
     "agendas",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -186,7 +187,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=25 * 60)
+# A task of a worker that died unacknowledged goes to another worker after this long: longer than
+# the longest task (a reminder batch takes seconds).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# A pause between reminder e-mails, for an SMTP server that accepts only so many a second.
+REMINDER_SEND_INTERVAL_MS = env.int("REMINDER_SEND_INTERVAL_MS", default=0)
 
 
 def _redis_database(url: str, number: int) -> str:

@@ -44,5 +44,6 @@ urlpatterns = [
     path("leren/", include("learning.urls")),
     path("werkoverleg/", include("agendas.urls")),
     path("api/xapi/", include("learning.api_urls")),
+    path("herinneringen/", include("reminders.urls")),
     path("", include("core.urls")),
 ]

@@ -56,8 +56,19 @@ class EmployeeImportForm(forms.Form):
 class PreferencesForm(forms.Form):
     language = forms.ChoiceField(label=_("Taal"), choices=User.Language.choices)
     receives_reminders = forms.BooleanField(
-        label=_("Ik ontvang graag herinneringen voor de zelfscan en het leerplatform"), required=False
+        label=_("Ik ontvang graag de maandelijkse herinnering voor het leerplatform"),
+        required=False,
+        help_text=_("Uitnodigingen voor de zelfscan krijg je altijd: die horen bij het programma."),
     )
+    receives_agenda_reminders = forms.BooleanField(
+        label=_("Ik ontvang graag de herinnering om Digivaardig op de agenda van het werkoverleg te zetten"),
+        required=False,
+    )
+
+    def __init__(self, *args, is_team_leader=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not is_team_leader:
+            del self.fields["receives_agenda_reminders"]
 
 
 class EmployeeSearchForm(forms.Form):

@@ -120,6 +120,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=True,
         help_text=_("Maandelijkse herinneringen voor de zelfscan en het leerplatform."),
     )
+    receives_agenda_reminders = models.BooleanField(
+        _("agendaherinnering ontvangen"),
+        default=True,
+        help_text=_("Teamleiders: een herinnering als Digivaardig deze maand nog niet op de agenda stond."),
+    )
     is_digicoach = models.BooleanField(_("digicoach"), default=False)
     is_programme_lead = models.BooleanField(_("projectleider"), default=False)
     advised_municipalities = models.ManyToManyField(

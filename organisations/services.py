@@ -154,11 +154,18 @@ def summary_for_session(summary: ImportSummary) -> dict:
     }
 
 
-def user_update_preferences(*, user: User, language: str, receives_reminders: bool) -> User:
-    """Set the person's interface language (User.Language) and reminder opt-in. Raises ValidationError
-    for an unknown language; then nothing is saved."""
+def user_update_preferences(
+    *, user: User, language: str, receives_reminders: bool, receives_agenda_reminders: bool | None = None
+) -> User:
+    """Set the person's interface language (User.Language) and which monthly reminders they get
+    (the agenda reminder only for team leaders: None leaves it as it is). Raises ValidationError for
+    an unknown language; then nothing is saved."""
     user.language = language
     user.receives_reminders = receives_reminders
+    fields = ["language", "receives_reminders"]
+    if receives_agenda_reminders is not None:
+        user.receives_agenda_reminders = receives_agenda_reminders
+        fields.append("receives_agenda_reminders")
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["language", "receives_reminders"])
+    user.save(update_fields=fields)
     return user

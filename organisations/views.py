@@ -19,7 +19,7 @@ from .access import (
 )
 from .employee_import import employee_import_parse
 from .forms import EmployeeImportForm, EmployeeSearchForm, PreferencesForm
-from .roles import Role
+from .roles import Role, has_role
 from .services import employees_import, summary_for_session, user_update_preferences
 
 EMPLOYEES_PER_PAGE = 50
@@ -91,9 +91,12 @@ def employee_import(request):
 @once_per_form
 def my_profile(request):
     user = request.user
-    form = PreferencesForm(
-        submitted_data(request), initial={"language": user.language, "receives_reminders": user.receives_reminders}
-    )
+    initial = {
+        "language": user.language,
+        "receives_reminders": user.receives_reminders,
+        "receives_agenda_reminders": user.receives_agenda_reminders,
+    }
+    form = PreferencesForm(submitted_data(request), initial=initial, is_team_leader=has_role(user, Role.TEAM_LEADER))
     if request.method == "POST" and form.is_valid():
         user_update_preferences(user=user, **form.cleaned_data)
         messages.success(request, _("Je voorkeuren zijn opgeslagen."))

@@ -101,6 +101,13 @@ MATRIX = {
     "agendas:team_log": row(LOGIN, 403, OK, 403, 403, 403, 403),
     "agendas:meeting_edit": row(LOGIN, 403, OK, 403, 403, 403, 403),
     "agendas:suggestion": row(LOGIN, 403, OK, 403, 403, 403, 403),
+    "reminders:status": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "reminders:preview": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "reminders:preview_html": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "reminders:resend": logged_in(405),
+    "reminders:send_test": logged_in(405),
+    # The opt-out link works without logging in; a token that is not ours is a 404.
+    "reminders:opt_out": everyone(404),
     # The calendar feed is public by design: Outlook cannot log in; the secret token is the key.
     "campaigns:feed": everyone(OK),
 }
@@ -113,6 +120,7 @@ NOT_HTML = {
     "campaigns:export_xlsx",
     "campaigns:feed",
     "xapi:statements",
+    "reminders:preview_html",  # the e-mail itself, shown in a frame on reminders:preview
 }
 
 # Personas and their audiences are shared by all municipalities: one slug serves both kinds of URL.

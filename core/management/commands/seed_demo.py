@@ -1,3 +1,4 @@
+import datetime
 import time
 
 from django.core.management.base import BaseCommand
@@ -9,6 +10,7 @@ from campaigns.demo import planner_seed
 from core.demo import programme_year_seed
 from learning.demo import learning_seed
 from organisations.demo import DEMO_PASSWORD, demo_accounts_seed, employees_seed, municipalities_seed
+from reminders.services import reminders_send_examples
 from selfscan.demo import scan_seed
 
 
@@ -32,12 +34,17 @@ class Command(BaseCommand):
             scans = scan_seed(campaign=campaign)
             activities = learning_seed(campaign=campaign)
             meetings = meetings_seed(campaign=campaign)
+        # One reminder of every kind to the demo employee and team leader (var/mail/ with make run).
+        demo_people = [user for user in accounts if user.email.split("@")[0] in ("medewerker", "teamleider")]
+        kick_off = timezone.make_aware(datetime.datetime.combine(campaign.kick_off_date, datetime.time(9)))
+        reminders = reminders_send_examples(recipients=demo_people, campaign=campaign, claimed_at=kick_off)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Medewerkers: {summary.created} nieuw, {summary.updated} bijgewerkt, {summary.unchanged} ongewijzigd. "
             f"Campagne: {campaign.name} ({content} nieuwe contentitems). "
             f"Zelfscans: {scans['round_1']} in ronde 1, {scans['round_2']} in ronde 2. "
             f"Leeractiviteiten: {activities} nieuw. Werkoverleggen: {meetings} nieuw. "
+            f"Voorbeeldherinneringen: {reminders} verstuurd. "
             f"Klaar in {elapsed:.1f} s."
         )
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")

@@ -1,0 +1,268 @@
+"""Writes of the reminders: claiming who gets what, sending it once, opting out, resending failures.
+
+Exactly once per person, kind and period: `reminders_claim` inserts one ReminderLog row per
+recipient under the unique constraint (recipient, kind, period), marked with a claim token; rows
+another run already holds are skipped, so a second run, a second beat or a retried task claims
+nothing twice. `reminder_batch_send` sends what one token holds. What a killed worker left claimed
+is sent by the redelivered task (acks_late) or, after CLAIM_LEASE, taken over by the next run.
+Each e-mail carries a Message-ID made from its row, so the one message a crash could leave in
+doubt is, if sent again, the same message.
+"""
+
+import datetime
+import logging
+import smtplib
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns.models import ContentItem
+from organisations.models import User
+from selfscan.models import Response, Round
+
+from .compose import OPT_OUT_FIELDS, Composer
+from .kinds import due_reminders
+from .models import Kind, ReminderLog, Status
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+CLAIM_LEASE = datetime.timedelta(minutes=30)
+MAX_ATTEMPTS = 5
+SENT_MARK_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class ClaimedBatch:
+    """A batch claimed for sending: its token, kind, period and how many reminders it holds."""
+
+    token: str
+    kind: str
+    period: str
+    size: int
+
+
+def reminders_claim(*, kind: str, day: datetime.date, now=None, batch_size: int = BATCH_SIZE) -> list[ClaimedBatch]:
+    """Claim the reminders of `kind` due on `day` (Europe/Amsterdam), in batches of `batch_size`.
+
+    Returns the batches to send (send each with reminder_batch_send, or its task). Nothing is
+    claimed on a weekend or holiday, for opted-out people, for people who had this one, or for
+    people who had another reminder this week (they get it on a later day of the period).
+    """
+    now = now or timezone.now()
+    batches = []
+    for due in due_reminders(kind=kind, day=day):
+        if day > due.until:
+            continue
+        recipient_ids = list(due.recipients.values_list("pk", flat=True))
+        for start in range(0, len(recipient_ids), batch_size):
+            chunk = recipient_ids[start : start + batch_size]
+            token = uuid.uuid4().hex
+            ReminderLog.objects.bulk_create(
+                [
+                    ReminderLog(recipient_id=pk, kind=kind, period=due.period, claim_token=token, claimed_at=now)
+                    for pk in chunk
+                ],
+                ignore_conflicts=True,
+                batch_size=batch_size,
+            )
+            # What this run holds: a simultaneous run's rows for the same people carry its own token.
+            size = ReminderLog.objects.filter(claim_token=token).count()
+            if size:
+                batches.append(ClaimedBatch(token=token, kind=kind, period=due.period, size=size))
+    return batches
+
+
+def reminders_reclaim_stale(*, now=None) -> list[ClaimedBatch]:
+    """Take over reminders claimed longer than CLAIM_LEASE ago and never finished (a worker that died
+    and whose task was lost): they get a new token and are returned as batches to send."""
+    now = now or timezone.now()
+    stale = ReminderLog.objects.filter(status=Status.CLAIMED, claimed_at__lt=now - CLAIM_LEASE)
+    batches = []
+    for kind, period in stale.values_list("kind", "period").distinct():
+        token = uuid.uuid4().hex
+        size = stale.filter(kind=kind, period=period).update(claim_token=token, claimed_at=now)
+        if size:
+            batches.append(ClaimedBatch(token=token, kind=kind, period=period, size=size))
+    return batches
+
+
+def _sent_key(log_id):
+    return f"reminders:sent:{log_id}"
+
+
+def _already_sent(rows) -> set:
+    """The rows of the batch whose e-mail went out before the worker running it stopped."""
+    found = cache.get_many([_sent_key(row.pk) for row in rows])
+    return {row.pk for row in rows if _sent_key(row.pk) in found}
+
+
+def _mark_sent(log_id):
+    # Progress survives a killed worker (the cache is Redis when deployed): the redelivered task
+    # skips what went out, and the database is written once per batch, not once per e-mail.
+    cache.set(_sent_key(log_id), 1, SENT_MARK_SECONDS)
+
+
+def _batch_rows(token):
+    latest_persona = Response.objects.filter(employee=OuterRef("recipient"), submitted_at__isnull=False).order_by(
+        "-submitted_at"
+    )
+    previous = ReminderLog.objects.filter(
+        recipient=OuterRef("recipient"), kind=OuterRef("kind"), status=Status.SENT, message_id__isnull=False
+    ).order_by("-sent_at")
+    return list(
+        ReminderLog.objects.filter(claim_token=token, status=Status.CLAIMED)
+        .select_related("recipient")
+        .annotate(
+            persona_id=Subquery(latest_persona.values("persona_id")[:1]),
+            busy=Subquery(latest_persona.values("is_busy")[:1]),
+            previous_message_id=Subquery(previous.values("message_id")[:1]),
+        )
+        .order_by("pk")
+    )
+
+
+def _context(rows):
+    """Stage and due date of a scan batch; the month's tip per municipality for learning."""
+    first = rows[0]
+    if first.kind in (Kind.SCAN_ROUND1, Kind.SCAN_ROUND2):
+        round_id, stage = first.period.split(":")
+        due = Round.objects.filter(pk=round_id).values_list("due_on", flat=True).first()
+        return {"stage": stage, "due": due}
+    if first.kind == Kind.LEARNING_MONTHLY and first.period != EXAMPLE_PERIOD:
+        return {"tips": _month_tips(first.period)}
+    return {}
+
+
+def _month_tips(period):
+    year, month = (int(part) for part in period.split("-"))
+    tips = {}
+    items = ContentItem.objects.filter(
+        format=ContentItem.Format.TIP, publish_on__year=year, publish_on__month=month
+    ).exclude(status=ContentItem.Status.CANCELLED)
+    for municipality_id, title, notes in items.order_by("publish_on").values_list("municipality_id", "title", "notes"):
+        tips.setdefault(municipality_id, notes or title)
+    return tips
+
+
+def reminder_batch_send(*, token: str, connection=None) -> dict:
+    """Send the reminders claimed under `token`, each once: {"sent": n, "failed": n, "retry": n}.
+
+    An SMTP error leaves the reminder claimed for the task's retry (with backoff); after MAX_ATTEMPTS
+    it is marked failed with the reason, visible on the reminders page. Queries do not grow with the
+    batch: the rows with what composing needs, then one write per outcome.
+    """
+    rows = _batch_rows(token)
+    if not rows:
+        return {"sent": 0, "failed": 0, "retry": 0}
+    context = _context(rows)
+    composer = Composer(kind=rows[0].kind, stage=context.get("stage"), due=context.get("due"), tips=context.get("tips"))
+    done = _already_sent(rows)
+    interval = settings.REMINDER_SEND_INTERVAL_MS / 1000
+    sent, failed, retry, used = [], [], [], {}
+    connection = connection or get_connection()
+    connection.open()
+    try:
+        for row in rows:
+            if row.pk in done:
+                sent.append(row.pk)
+                continue
+            email, message_id = composer.message_for(
+                log_id=row.pk,
+                recipient=row.recipient,
+                persona_id=row.persona_id,
+                busy=bool(row.busy),
+                previous_message_id=row.previous_message_id,
+            )
+            email.connection = connection
+            if interval:
+                time.sleep(interval)
+            try:
+                email.send()
+            except (smtplib.SMTPException, OSError) as error:
+                (failed if row.attempts + 1 >= MAX_ATTEMPTS else retry).append((row.pk, str(error)[:300]))
+                continue
+            _mark_sent(row.pk)
+            sent.append(row.pk)
+            used[row.pk] = message_id
+    finally:
+        connection.close()
+    _record(sent, failed, retry, used)
+    return {"sent": len(sent), "failed": len(failed), "retry": len(retry)}
+
+
+def _record(sent, failed, retry, used):
+    now = timezone.now()
+    with transaction.atomic():
+        ReminderLog.objects.filter(pk__in=sent, status=Status.CLAIMED).update(status=Status.SENT, sent_at=now)
+        # Which persona message each got: for the rotation (a handful of distinct values per batch).
+        by_message = {}
+        for pk, message_id in used.items():
+            by_message.setdefault(message_id, []).append(pk)
+        for message_id, pks in by_message.items():
+            ReminderLog.objects.filter(pk__in=pks).update(message_id=message_id)
+        for pk, error in failed:
+            ReminderLog.objects.filter(pk=pk).update(status=Status.FAILED, error=error, attempts=MAX_ATTEMPTS)
+        if retry:
+            ReminderLog.objects.filter(pk__in=[pk for pk, _e in retry]).update(attempts=F("attempts") + 1)
+
+
+def reminders_resend_failed(*, kind: str, period: str) -> ClaimedBatch | None:
+    """Give the failed reminders of a kind and period a new claim, to send again (the status page)."""
+    token = uuid.uuid4().hex
+    size = ReminderLog.objects.filter(kind=kind, period=period, status=Status.FAILED).update(
+        status=Status.CLAIMED, claim_token=token, claimed_at=timezone.now(), attempts=0, error=""
+    )
+    return ClaimedBatch(token=token, kind=kind, period=period, size=size) if size else None
+
+
+EXAMPLE_PERIOD = "voorbeeld"
+
+
+def reminders_send_examples(*, recipients, campaign, claimed_at) -> int:
+    """One reminder of every kind to each of `recipients` (the agenda one to team leaders only), as
+    composed for them, for the demo: logged under the period 'voorbeeld' (so once, and apart from the
+    real periods) and claimed at `claimed_at` (so no real reminder waits for them). Returns how many."""
+    rounds = {scan_round.number: scan_round for scan_round in campaign.scan_rounds.all()}
+    periods = {
+        Kind.SCAN_ROUND1: f"{rounds[1].pk}:{EXAMPLE_PERIOD}" if 1 in rounds else None,
+        Kind.SCAN_ROUND2: f"{rounds[2].pk}:{EXAMPLE_PERIOD}" if 2 in rounds else None,
+        Kind.LEARNING_MONTHLY: EXAMPLE_PERIOD,
+        Kind.AGENDA_MONTHLY: EXAMPLE_PERIOD,
+    }
+    sent = 0
+    for kind, period in periods.items():
+        if period is None:
+            continue
+        people = [p for p in recipients if kind != Kind.AGENDA_MONTHLY or p.led_teams.exists()]
+        token = uuid.uuid4().hex
+        ReminderLog.objects.bulk_create(
+            [
+                ReminderLog(recipient=p, kind=kind, period=period, claim_token=token, claimed_at=claimed_at)
+                for p in people
+            ],
+            ignore_conflicts=True,
+        )
+        sent += reminder_batch_send(token=token)["sent"]
+    return sent
+
+
+def reminder_opt_out(*, user: User, kind: str) -> User:
+    """Switch off a monthly reminder for a person (learning_monthly or agenda_monthly; the scan
+    invitations cannot be switched off). Raises ValidationError for another kind."""
+    field = OPT_OUT_FIELDS.get(kind)
+    if field is None:
+        raise ValidationError(_("Voor deze herinnering kun je je niet afmelden."))
+    if getattr(user, field):
+        setattr(user, field, False)
+        user.save(update_fields=[field])
+    return user
