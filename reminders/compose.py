@@ -30,7 +30,7 @@ from .models import Kind
 OPT_OUT_SALT = "digivaardig.reminders.opt-out"
 # The preference each opt-outable kind switches off (organisations.User fields).
 OPT_OUT_FIELDS = {Kind.LEARNING_MONTHLY: "receives_reminders", Kind.AGENDA_MONTHLY: "receives_agenda_reminders"}
-NAME, ACTION, OPT_OUT = "__VOORNAAM__", "__ACTIE__", "__AFMELDEN__"
+NAME, ACTION, OPT_OUT, TOKEN = "__VOORNAAM__", "__ACTIE__", "__AFMELDEN__", "__TOKEN__"
 
 
 def opt_out_token(*, user_id: int, kind: str) -> str:
@@ -144,6 +144,9 @@ class Composer:
         self.kind, self.stage, self.due, self.tips = kind, stage, due, tips or {}
         self.variants = {}
         self.messages = {}
+        # The same for every recipient: resolved once (a URL lookup costs as much as an e-mail).
+        self.action_url = absolute_url(action_path(kind))
+        self.opt_out_url = absolute_url(reverse("reminders:opt_out", args=[TOKEN]))
         self.audience = Recipient.TEAM_LEADER if kind == Kind.AGENDA_MONTHLY else Recipient.EMPLOYEE
         self.personas = {persona.pk: persona for persona in Persona.objects.all()}
 
@@ -182,10 +185,8 @@ class Composer:
                 opt_out=opt_out,
             )
         variant = self.variants[key]
-        opt_out_url = absolute_url(
-            reverse("reminders:opt_out", args=[opt_out_token(user_id=recipient.pk, kind=self.kind)])
-        )
-        values = {NAME: recipient.first_name, ACTION: absolute_url(action_path(self.kind)), OPT_OUT: opt_out_url}
+        opt_out_url = self.opt_out_url.replace(TOKEN, opt_out_token(user_id=recipient.pk, kind=self.kind))
+        values = {NAME: recipient.first_name, ACTION: self.action_url, OPT_OUT: opt_out_url}
         text, body = variant["text"], variant["html"]
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)

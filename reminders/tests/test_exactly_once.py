@@ -104,3 +104,23 @@ def test_two_beats_at_the_same_moment_claim_each_reminder_once(programme):
         reminder_batch_send(token=token)
     assert ReminderLog.objects.count() == 6
     assert sorted(message.to[0] for message in mail.outbox) == sorted(p.email for p in programme["people"])
+
+
+def test_the_queries_of_a_batch_do_not_grow_with_its_size(programme):
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    from organisations.tests.factories import UserFactory
+
+    team = programme["teams"][0]
+
+    def queries_of_one_batch(batch_size):
+        batch = reminders_claim(kind=Kind.SCAN_ROUND1, day=DAY, now=at(DAY), batch_size=batch_size)[0]
+        with CaptureQueriesContext(db) as queries:
+            assert reminder_batch_send(token=batch.token)["sent"] == batch_size
+        return len(queries.captured_queries)
+
+    small = queries_of_one_batch(5)
+    ReminderLog.objects.filter(status=Status.CLAIMED).delete()  # the rest of the first claim
+    UserFactory.create_batch(40, team=team, municipality=team.municipality)
+    assert queries_of_one_batch(40) == small
