@@ -149,7 +149,7 @@ def _answer(question, rng, profile: Profile, skill: float):
     return rng.randint(1, len(question.options))
 
 
-def _submit_many(scan_round, people, personas, areas, when, improvement=0.0):
+def _submit_many(scan_round, people, personas, areas, when, improvement=0.0, before=None):
     questions = questions_for_round(round=scan_round)
     version = scan_round.questionnaire.version
     rng = random.Random(scan_round.number * 7919)
@@ -177,8 +177,15 @@ def _submit_many(scan_round, people, personas, areas, when, improvement=0.0):
     for (user, _profile), (answers, outcome) in zip(people, answer_sets, strict=True):
         response = saved[user.pk]
         answer_rows += [Answer(response=response, question_id=qid, value=value) for qid, value in answers.items()]
+        earlier = (before or {}).get(user.pk, {})
         result_rows += [
-            AreaResult(response=response, area=areas[code], score=score, level=outcome.area_levels[code])
+            AreaResult(
+                response=response,
+                area=areas[code],
+                score=score,
+                level=outcome.area_levels[code],
+                change=round(score - earlier[code], 1) if code in earlier else None,
+            )
             for code, score in outcome.area_scores.items()
         ]
     Answer.objects.bulk_create(answer_rows, batch_size=BATCH)
@@ -213,5 +220,13 @@ def scan_seed(*, campaign) -> dict:
         again = [person for person in people if rng.random() < FINAL_SHARE_OF_BASELINE]
         final_areas = {area.code: area for area in Area.objects.filter(questionnaire_id=final.questionnaire_id)}
         final_moment = timezone.make_aware(datetime.datetime.combine(today, datetime.time(9)))
-        counts["round_2"] = _submit_many(final, again, personas, final_areas, final_moment, improvement=0.12)
+        before = {}
+        rows = AreaResult.objects.filter(response__round=baseline).values_list(
+            "response__employee_id", "area__code", "score"
+        )
+        for employee_id, code, score in rows.iterator():
+            before.setdefault(employee_id, {})[code] = score
+        counts["round_2"] = _submit_many(
+            final, again, personas, final_areas, final_moment, improvement=0.12, before=before
+        )
     return counts

@@ -169,6 +169,9 @@ class AreaResult(models.Model):
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     score = models.FloatField()
     level = models.CharField(max_length=20, choices=Level.choices)
+    # Round 2 only: this score minus the same person's round 1 score of the same area (by code), when
+    # the area was in both versions. Kept at submission, so figures of improvement are a plain average.
+    change = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["area__position"]

@@ -72,6 +72,21 @@ def baseline_response_for(*, response):
     )
 
 
+def baseline_scores(*, response) -> dict:
+    """For a round 2 response: the same person's round 1 scores of the same campaign, {area code:
+    score 0–100}; empty for round 1 or when there is no submitted round 1. One query."""
+    if response.round.number != Round.Number.FINAL:
+        return {}
+    return dict(
+        AreaResult.objects.filter(
+            response__employee_id=response.employee_id,
+            response__round__campaign_id=response.round.campaign_id,
+            response__round__number=Round.Number.BASELINE,
+            response__submitted_at__isnull=False,
+        ).values_list("area__code", "score")
+    )
+
+
 def latest_questionnaire_areas():
     """(the latest Questionnaire or None, its areas with their questions loaded)."""
     latest = Questionnaire.objects.order_by("-version").first()

@@ -10,7 +10,7 @@ from personas.models import Persona
 
 from . import scoring
 from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
-from .selectors import answers_of, missing_questions, questions_for_round
+from .selectors import answers_of, baseline_scores, missing_questions, questions_for_round
 
 SCAN_WINDOW_MONTHS = 2
 
@@ -128,8 +128,15 @@ def response_submit(*, response: Response) -> bool:
         )
         if not claimed:
             return False
+        before = baseline_scores(response=response)
         AreaResult.objects.bulk_create(
-            AreaResult(response=response, area=areas[code], score=score, level=outcome.area_levels[code])
+            AreaResult(
+                response=response,
+                area=areas[code],
+                score=score,
+                level=outcome.area_levels[code],
+                change=round(score - before[code], 1) if code in before else None,
+            )
             for code, score in outcome.area_scores.items()
         )
     response.refresh_from_db()
