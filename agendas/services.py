@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.selectors import campaign_covers, current_campaign
+from organisations.caching import participation_changed
 from organisations.models import Team, User
 
 from .models import TeamMeeting
@@ -83,6 +84,7 @@ def meeting_log(
     )
     _check(meeting, today=today or timezone.localdate())
     _save(meeting)
+    participation_changed(municipality_ids=[team.municipality_id])
     return meeting
 
 
@@ -101,4 +103,5 @@ def meeting_update(
     meeting.topic, meeting.notes, meeting.updated_by = (topic or "").strip(), (notes or "").strip(), leader
     _check(meeting, today=today or timezone.localdate())
     _save(meeting, update_fields=["date", "digivaardig_on_agenda", "topic", "notes", "updated_by", "updated_at"])
+    participation_changed(municipality_ids=[meeting.team.municipality_id])
     return meeting

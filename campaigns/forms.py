@@ -118,6 +118,7 @@ class CampaignSettingsForm(forms.ModelForm):
             "target_monthly_active_percent",
             "target_rescan_percent",
             "target_agenda_percent",
+            "team_leaders_see_non_respondents",
         ]
         widgets = {
             "kick_off_date": IsoDateInput(),

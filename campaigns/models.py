@@ -36,6 +36,14 @@ class Campaign(models.Model):
     target_agenda_percent = models.PositiveSmallIntegerField(
         _("doel: % teams met Digivaardig maandelijks op de agenda"), default=90, validators=PERCENT
     )
+    team_leaders_see_non_respondents = models.BooleanField(
+        _("teamleiders zien wie de zelfscan nog niet heeft gedaan"),
+        default=False,
+        help_text=_(
+            "Uit: teamleiders zien alleen aantallen. Aan: op het teamdashboard staan ook de namen van wie de "
+            "zelfscan van de lopende ronde nog niet heeft ingevuld (nooit scores of antwoorden)."
+        ),
+    )
     # Raised by every write to the campaign's plan; cached planner pages are keyed on it (caching.py).
     plan_version = models.PositiveIntegerField(default=0, editable=False)
 

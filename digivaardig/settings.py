@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "learning",
     "agendas",
     "reminders",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

@@ -45,5 +45,6 @@ urlpatterns = [
     path("werkoverleg/", include("agendas.urls")),
     path("api/xapi/", include("learning.api_urls")),
     path("herinneringen/", include("reminders.urls")),
+    path("dashboard/", include("dashboards.urls")),
     path("", include("core.urls")),
 ]

@@ -15,7 +15,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from campaigns.selectors import campaign_covers
-from organisations.models import User
+from organisations.caching import participation_changed
+from organisations.models import Municipality, User
 
 from .models import LearningActivity, XapiClient, XapiStatement, secret_digest
 from .platform_import import ParsedPlatformExport
@@ -73,6 +74,7 @@ def activity_log(
     )
     _check_self_logged(activity, today=today or timezone.localdate())
     activity.save()
+    participation_changed(municipality_ids=[employee.municipality_id])
     return activity
 
 
@@ -93,6 +95,7 @@ def activity_update(
     activity.title = " ".join((title or "").split())
     _check_self_logged(activity, today=today or timezone.localdate())
     activity.save(update_fields=["date", "month", "kind", "title", "minutes", "updated_at"])
+    participation_changed(municipality_ids=[activity.employee.municipality_id])
     return activity
 
 
@@ -101,6 +104,7 @@ def activity_delete(*, activity: LearningActivity) -> None:
     if not activity.is_editable:
         raise ValidationError(_("Deze activiteit komt van het leerplatform en kan hier niet worden verwijderd."))
     activity.delete()
+    participation_changed(municipality_ids=[activity.employee.municipality_id])
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,8 @@ def platform_export_import(*, parsed: ParsedPlatformExport) -> PlatformImportSum
             unchanged += 1
     LearningActivity.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
     LearningActivity.objects.bulk_update(to_update, IMPORT_FIELDS, batch_size=BATCH_SIZE)
+    # An import touches people everywhere: every municipality's figures are recounted.
+    participation_changed(municipality_ids=Municipality.objects.values_list("pk", flat=True))
     return PlatformImportSummary(created=len(to_create), updated=len(to_update), unchanged=unchanged)
 
 
@@ -331,7 +337,20 @@ def _store(client: XapiClient, statements: list[ParsedStatement]) -> list[uuid.U
         LearningActivity.objects.filter(
             Q(source=LearningActivity.Source.XAPI), external_id__in=[str(target) for target in chunk]
         ).delete()
+    _recount(employees.values(), everywhere=bool(earlier))
     return ids
+
+
+def _recount(employee_ids, *, everywhere: bool) -> None:
+    # The dashboards' figures of the municipalities of these people are counted again; of every
+    # municipality when earlier statements were voided (whose people this batch does not name).
+    if everywhere:
+        participation_changed(municipality_ids=Municipality.objects.values_list("pk", flat=True))
+        return
+    municipalities = set()
+    for chunk in _chunks({pk for pk in employee_ids if pk is not None}):
+        municipalities.update(User.objects.filter(pk__in=chunk).values_list("municipality_id", flat=True).distinct())
+    participation_changed(municipality_ids=municipalities)
 
 
 def xapi_statements_store(*, client: XapiClient, statements: list[ParsedStatement]) -> list[uuid.UUID]:

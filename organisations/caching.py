@@ -19,3 +19,19 @@ def organisation_changed() -> None:
 def cached_counts(name: str, parts, build):
     """`build()`'s result for these key parts, at most COUNTS_SECONDS old and never older than a write."""
     return versioned(NAMESPACE, [name, *parts], build, seconds=COUNTS_SECONDS)
+
+
+PARTICIPATION = "participation"
+
+
+def participation_namespace(municipality_id) -> str:
+    """The cache namespace of a municipality's participation figures (dashboards)."""
+    return f"{PARTICIPATION}:{municipality_id}"
+
+
+def participation_changed(*, municipality_ids) -> None:
+    """Invalidate the cached dashboard figures of these municipalities (ids; None is skipped), after
+    a scan is submitted, learning activity is logged or imported, or a team meeting is logged."""
+    for municipality_id in set(municipality_ids):
+        if municipality_id is not None:
+            changed(participation_namespace(municipality_id))

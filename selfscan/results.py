@@ -4,6 +4,9 @@ The employee sees their profile under its positive employee name (Persona.employ
 internal persona label, which is for the campaign team.
 """
 
+from django.utils.translation import gettext as _
+
+from common.charts import BarRow, bar_chart
 from personas.models import Persona
 from personas.selectors import messages_for_recipient
 
@@ -18,8 +21,6 @@ NEXT_STEP = {
     Level.GEVORDERD: "Verdiep je in een onderdeel naar keuze op niveau Gevorderd.",
     Level.EXPERT: "Deel wat je kunt: word digicoach of ambassadeur en help collega's op weg.",
 }
-# The bar chart is drawn in SVG units; 100 points of score are this wide.
-CHART_WIDTH = 300
 
 
 def _signed(value):
@@ -39,7 +40,7 @@ def result_context(*, response) -> dict:
         before = {result.area.code: result.score for result in result_areas(response=baseline)}
         comparison = scoring.compare_rounds(before=before, after={result.area.code: result.score for result in areas})
     rows = []
-    for index, result in enumerate(areas):
+    for result in areas:
         code = result.area.code
         rows.append(
             {
@@ -47,8 +48,6 @@ def result_context(*, response) -> dict:
                 "score": result.score,
                 "level": result.get_level_display(),
                 "advice": result.area.advice_for(result.level),
-                "bar_width": round(result.score * CHART_WIDTH / 100),
-                "bar_y": index * 36,
                 "change": _signed(comparison.changes.get(code)) if comparison else None,
                 "is_new": bool(comparison) and code in comparison.new_areas,
             }
@@ -65,8 +64,10 @@ def result_context(*, response) -> dict:
         "response": response,
         "round": response.round,
         "rows": rows,
-        "chart_height": len(rows) * 36,
-        "chart_width": CHART_WIDTH,
+        "chart": bar_chart(
+            [BarRow(row["area"].name, row["score"], f"{round(row['score'])} – {row['level']}") for row in rows],
+            title=_("Staafdiagram van je score per onderdeel; dezelfde cijfers staan in de tabel eronder."),
+        ),
         "level_legend": scoring.level_legend(version),
         "strengths": strengths or highest[:1],
         "strengths_are_relative": not strengths,

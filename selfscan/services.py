@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.dates import add_months
+from organisations.caching import participation_changed
 from personas.models import Persona
 
 from . import scoring
@@ -139,6 +140,7 @@ def response_submit(*, response: Response) -> bool:
             )
             for code, score in outcome.area_scores.items()
         )
+        participation_changed(municipality_ids=[response.employee.municipality_id])
     response.refresh_from_db()
     return True
 

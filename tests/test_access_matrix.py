@@ -108,6 +108,13 @@ MATRIX = {
     "reminders:send_test": logged_in(405),
     # The opt-out link works without logging in; a token that is not ours is a 404.
     "reminders:opt_out": everyone(404),
+    # Dashboards: a team's own leaders (and the lead) see its figures; the campaign team the programme's.
+    "dashboards:team": row(LOGIN, 403, OK, 403, 403, 403, OK),
+    "dashboards:team_table": row(LOGIN, 403, OK, 403, 403, 403, OK),
+    "dashboards:programme": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "dashboards:programme_table": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "dashboards:report": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "dashboards:report_xlsx": row(LOGIN, 403, 403, OK, OK, 403, OK),
     # The calendar feed is public by design: Outlook cannot log in; the secret token is the key.
     "campaigns:feed": everyone(OK),
 }
@@ -121,10 +128,13 @@ NOT_HTML = {
     "campaigns:feed",
     "xapi:statements",
     "reminders:preview_html",  # the e-mail itself, shown in a frame on reminders:preview
+    "dashboards:team_table",
+    "dashboards:programme_table",
+    "dashboards:report_xlsx",
 }
 
 # Personas and their audiences are shared by all municipalities: one slug serves both kinds of URL.
-SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password", "slug": "analoge-idealist", "step": 1}
+SAMPLE_VALUES = {"uidb64": "MQ", "token": "set-password", "slug": "analoge-idealist", "step": 1, "table": "doelen"}
 
 
 def build_url(name, objects):

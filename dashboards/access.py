@@ -1,0 +1,126 @@
+"""Who may see which dashboard; each helper returns the scope a dashboard view works in.
+
+Team dashboard: the team's own leaders and the programme lead; another team leader gets 403 (the
+team exists, it is not theirs), everyone else 403 too. Programme dashboard and results report: the
+campaign team; an advisor asking for a municipality they do not advise gets 404, as if it did not
+exist. Nobody sees one person's scan answers or scores here: the figures are for groups.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from campaigns.models import Campaign
+from campaigns.selectors import current_campaign
+from common.dates import parse_month
+from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.models import Municipality, Team
+from organisations.roles import Role, has_role
+
+
+@dataclass(frozen=True)
+class TeamScope:
+    """team: the Team (with municipality). campaign: the campaign its figures count in, or None."""
+
+    team: Team
+    campaign: Campaign | None
+
+
+def get_team_scope(user, team_id, *, today: datetime.date) -> TeamScope:
+    """The team's dashboard scope for one of its leaders or the programme lead. 403 for other roles
+    and for a team leader of another team; 404 when the team does not exist."""
+    require_role(user, Role.TEAM_LEADER, Role.PROGRAMME_LEAD)
+    try:
+        team = Team.objects.select_related("municipality").get(pk=team_id)
+    except (Team.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not has_role(user, Role.PROGRAMME_LEAD) and not team.leaders.filter(pk=user.pk).exists():
+        raise PermissionDenied
+    return TeamScope(team=team, campaign=current_campaign(municipality_id=team.municipality_id, today=today))
+
+
+def led_teams(user):
+    """The teams `user` leads, by name (a lazy queryset)."""
+    return Team.objects.filter(leaders=user).select_related("municipality").order_by("name")
+
+
+@dataclass(frozen=True)
+class ProgrammeScope:
+    """campaign: the Campaign shown (None when none of the person's municipalities has one).
+    campaigns: the campaigns the person may choose. municipalities: the campaign's municipalities
+    the person may read (a tuple, by name). municipality, team: the chosen ones or None.
+    first, last: the chosen period's months (first days) or None."""
+
+    campaign: Campaign | None
+    campaigns: tuple
+    municipalities: tuple
+    municipality: Municipality | None = None
+    team: Team | None = None
+    first: datetime.date | None = None
+    last: datetime.date | None = None
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def _month(value):
+    if not value:
+        return None
+    sentinel = datetime.date(1, 1, 1)
+    month = parse_month(value, sentinel)
+    return None if month == sentinel else month
+
+
+def period_from(params) -> tuple:
+    """The months (first days, or None) of the query parameters van and tot ('2026-03'); a
+    malformed month is ignored, never an error."""
+    return _month(params.get("van")), _month(params.get("tot"))
+
+
+def get_programme_scope(user, params, *, today: datetime.date) -> ProgrammeScope:
+    """The programme dashboard's scope from the query parameters `params` (campagne, gemeente, team,
+    van, tot). 403 outside the campaign team; 404 for a campaign, municipality or team that does
+    not exist or is not the person's. A malformed month is ignored (the whole campaign)."""
+    require_campaign_team(user)
+    visible = visible_municipalities(user)
+    campaigns = tuple(Campaign.objects.filter(municipalities__in=visible).distinct().order_by("-kick_off_date"))
+    if params.get("campagne"):
+        wanted = _int(params["campagne"])
+        campaign = next((c for c in campaigns if c.pk == wanted), None)
+        if campaign is None:
+            raise Http404
+    else:
+        running = [c for c in campaigns if c.kick_off_date <= today <= c.end_date]
+        started = [c for c in campaigns if c.kick_off_date <= today]
+        campaign = (running or started or list(reversed(campaigns)) or [None])[0]
+    if campaign is None:
+        return ProgrammeScope(campaign=None, campaigns=(), municipalities=())
+    municipalities = tuple(visible.filter(campaigns=campaign).order_by("name"))
+    municipality = team = None
+    if params.get("gemeente"):
+        wanted = _int(params["gemeente"])
+        municipality = next((m for m in municipalities if m.pk == wanted), None)
+        if municipality is None:
+            raise Http404
+    if params.get("team"):
+        wanted = _int(params["team"])
+        ids = [m.pk for m in ([municipality] if municipality else municipalities)]
+        team = Team.objects.filter(pk=wanted, municipality__in=ids).select_related("municipality").first()
+        if team is None:
+            raise Http404
+        municipality = next(m for m in municipalities if m.pk == team.municipality_id)
+    return ProgrammeScope(
+        campaign=campaign,
+        campaigns=campaigns,
+        municipalities=municipalities,
+        municipality=municipality,
+        team=team,
+        first=period_from(params)[0],
+        last=period_from(params)[1],
+    )
