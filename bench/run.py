@@ -133,8 +133,9 @@ def main():
         print(f"xapi_batch_1000_s: {float(shell(env, XAPI_BATCH_SCRIPT)):.2f}")
         print(f"active_months_50000_ms: {float(shell(env, ACTIVE_MONTHS_SCRIPT)):.1f}")
 
-    # Page cost per role (ratio to /healthz) and reminder throughput: their own scripts, own databases.
-    for script in ("pages.py", "reminders.py"):
+    # Page cost per role (ratio to /healthz), reminder throughput and dashboard speed at 200,000
+    # employees: their own scripts, own databases.
+    for script in ("pages.py", "reminders.py", "dashboards.py"):
         subprocess.run([PYTHON, str(BASE_DIR / "bench" / script)], cwd=BASE_DIR, check=True)
 
     if os.environ.get("BENCH_LOAD"):

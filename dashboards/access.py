@@ -61,6 +61,10 @@ class ProgrammeScope:
     first: datetime.date | None = None
     last: datetime.date | None = None
 
+    @property
+    def municipality_ids(self) -> list:
+        return [municipality.pk for municipality in self.municipalities]
+
 
 def _int(value):
     try:

@@ -172,8 +172,11 @@ def area_names(rounds) -> dict:
 
 def shown_groups(tallies: dict, *, count) -> set:
     """The keys of `tallies` (one partition) whose figures may be shown side by side: count(tally)
-    passed through hide_small_groups."""
-    visible = hide_small_groups({key: count(tally) for key, tally in tallies.items()}, minimum=minimum())
+    passed through hide_small_groups. A group nobody in counts (no respondents) has no figures to
+    show and gives nothing away, so it takes no part (hide_small_groups treats 0 as small, which is
+    right for the profiles within a group: "nobody is X" says something about everyone)."""
+    counts = {key: count(tally) for key, tally in tallies.items()}
+    visible = hide_small_groups({key: value for key, value in counts.items() if value}, minimum=minimum())
     return {key for key, value in visible.items() if value is not None}
 
 

@@ -1,16 +1,47 @@
 """What the dashboard pages show, in the order they show it: sections of figures, each with its
 charts, tables and CSV link, built from the selectors' figures. The views only choose the page."""
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import selectors, tables
 
 KEPT_PARAMETERS = ("campagne", "gemeente", "team", "van", "tot")
+BODY_CACHE_SECONDS = 10 * 60
+
+
+def body_key(view, campaign, figures, *, scope, params) -> str:
+    """The cache key of a dashboard's rendered body: the figures it shows (their versions and when
+    they were counted), the plan it shows (campaign.plan_version: output, budget, settings), the
+    person's scope, the query string and the language."""
+    parts = [
+        view,
+        campaign.pk,
+        campaign.plan_version,
+        figures.versions,
+        figures.built_at.isoformat(),
+        figures.is_current,
+        ",".join(str(pk) for pk in sorted(scope)),
+        _query(params),
+        get_language() or "",
+    ]
+    return f"dashboards:{view}:" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
+
+
+def cached_body(key, build) -> str:
+    """The rendered body for `key` from the cache, else `build()`'s, kept BODY_CACHE_SECONDS."""
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, BODY_CACHE_SECONDS)
+    return body
 
 
 @dataclass
@@ -142,9 +173,11 @@ def team_context(dashboard, params) -> dict:
     }
 
 
-def programme_for(scope, *, today):
-    """The programme dashboard of a ProgrammeScope (access.get_programme_scope)."""
+def programme_for(scope, figures, *, today):
+    """The programme dashboard of a ProgrammeScope (access.get_programme_scope) from `figures`
+    (services.figures_for)."""
     return selectors.programme_dashboard(
+        snapshot=figures,
         campaign=scope.campaign,
         municipalities=scope.municipalities,
         municipality=scope.municipality,
@@ -237,11 +270,15 @@ class ResultsReport:
     groups: list
 
 
-def results_report(scope, *, today) -> ResultsReport:
+def results_report(scope, figures, *, today) -> ResultsReport:
     """The results report of a ProgrammeScope: every month of the campaign so far, per municipality
     of the scope (or the chosen one) and in total; the threshold applied as on the dashboard."""
     dashboard = selectors.programme_dashboard(
-        campaign=scope.campaign, municipalities=scope.municipalities, municipality=scope.municipality, today=today
+        snapshot=figures,
+        campaign=scope.campaign,
+        municipalities=scope.municipalities,
+        municipality=scope.municipality,
+        today=today,
     )
     if scope.municipality is not None:
         groups = [g for g in dashboard.municipalities if g.key == scope.municipality.pk]

@@ -24,7 +24,6 @@ from reminders.models import Kind as ReminderKind
 from selfscan.models import Response, Round
 
 from . import figures
-from .snapshot import campaign_snapshot
 from .tallies import Tally
 
 NO_TEAM = None  # the key of the people of a municipality without a team
@@ -171,6 +170,7 @@ class ProgrammeDashboard:
     budget: object
     reminders: ReminderFigures
     built_at: datetime.datetime
+    is_current: bool
     minimum: int
 
 
@@ -236,22 +236,22 @@ def _reminder_figures(snapshot, municipality_ids, period: Period) -> ReminderFig
 
 
 def programme_dashboard(
-    *, campaign, municipalities, municipality=None, team=None, period_first=None, period_last=None, today
+    *, snapshot, campaign, municipalities, municipality=None, team=None, period_first=None, period_last=None, today
 ) -> ProgrammeDashboard:
     """The programme dashboard of `campaign` for the campaign team.
 
-    `municipalities`: the campaign's municipalities this person may read (Municipality objects);
+    `snapshot`: the campaign's counts (services.figures_for); `municipalities`: the campaign's
+    municipalities this person may read (Municipality objects);
     `municipality` / `team`: the chosen one (already checked to be in scope) or None; `period_first`
     / `period_last`: months (first days) or None. The figures: per municipality and in total the four
     goals against the campaign's targets, months, scan figures where the partitions allow (module
     docstring), the team breakdown of the chosen municipality, the campaign output and budget, the
-    reminders. Queries: the snapshot's when cold (about a dozen), four when cached, whatever the
-    numbers of people, teams or responses.
+    reminders. Five queries (municipalities, campaign output, budget), whatever the numbers of
+    people, teams or responses: the counts come from the snapshot.
     """
     months = dashboard_months(campaign=campaign, today=today)
     period = period_of(months=months, first=period_first, last=period_last)
     campaign_ids = sorted(campaign.municipalities.values_list("pk", flat=True))
-    snapshot = campaign_snapshot(campaign=campaign, municipality_ids=campaign_ids, months=months, today=today)
     by_team = snapshot.tallies.by_team
     by_municipality = _municipality_tallies(by_team)
     partitions = _partitions(by_team, by_municipality)
@@ -309,6 +309,7 @@ def programme_dashboard(
         budget=budget_summary(campaign=campaign, municipalities=chosen_ids),
         reminders=_reminder_figures(snapshot, set(chosen_ids), period),
         built_at=snapshot.built_at,
+        is_current=snapshot.is_current,
         minimum=settings.PRIVACY_MIN_GROUP_SIZE,
     )
 
@@ -327,26 +328,27 @@ class TeamDashboard:
     names_allowed: bool
     non_respondents: list | None
     built_at: datetime.datetime
+    is_current: bool
     minimum: int
 
 
 def non_respondents(*, team, scan_round) -> list[str]:
     """Full names of the team's active members without a submitted response to `scan_round`, in
     Dutch surname order. Only for a campaign with team_leaders_see_non_respondents on. One query."""
-    done = Response.objects.filter(round=scan_round, submitted_at__isnull=False).values("employee_id")
+    done = Response.objects.filter(round_id=scan_round.pk, submitted_at__isnull=False).values("employee_id")
     people = User.objects.filter(team=team, is_active=True).exclude(pk__in=done).order_by("surname_sort", "first_name")
     return [person.get_full_name() for person in people.only("first_name", "last_name")]
 
 
-def team_dashboard(*, team, campaign, today: datetime.date, period_first=None, period_last=None) -> TeamDashboard:
+def team_dashboard(
+    *, snapshot, team, campaign, today: datetime.date, period_first=None, period_last=None
+) -> TeamDashboard:
     """The team dashboard of `team` in `campaign`: participation always (it is the leader's own
     team), scan figures only when the team is shown in its municipality's partition (module
-    docstring), never names next to a figure. Queries: the snapshot's when cold, two or three when
-    cached, whatever the numbers of people, teams or responses."""
+    docstring), never names next to a figure; `snapshot` as for programme_dashboard. No query, one
+    for the names of who has not done the open round when the campaign allows them."""
     months = dashboard_months(campaign=campaign, today=today)
     period = period_of(months=months, first=period_first, last=period_last)
-    campaign_ids = sorted(campaign.municipalities.values_list("pk", flat=True))
-    snapshot = campaign_snapshot(campaign=campaign, municipality_ids=campaign_ids, months=months, today=today)
     by_team = snapshot.tallies.by_team
     partitions = _partitions(by_team, _municipality_tallies(by_team))
     key = (team.municipality_id, team.pk)
@@ -370,5 +372,6 @@ def team_dashboard(*, team, campaign, today: datetime.date, period_first=None, p
         names_allowed=campaign.team_leaders_see_non_respondents,
         non_respondents=names,
         built_at=snapshot.built_at,
+        is_current=snapshot.is_current,
         minimum=settings.PRIVACY_MIN_GROUP_SIZE,
     )

@@ -1,16 +1,17 @@
-"""A campaign's counts as the dashboards read them, cached until the data changes (or a minute).
+"""A campaign's counts as the dashboards read them: counted in the background, read in one step.
 
-The expensive part of a dashboard is counting every person, response, score and activity; that is
-done once per campaign by `tallies.collect` (a fixed number of queries) and cached. The cache key
-holds the participation version of each municipality of the campaign (bumped by a submitted scan,
-logged or imported learning, a logged team meeting: organisations.caching.participation_changed)
-and the organisation's version (people and teams), so a change is seen at the next request; the
-minute's time limit covers what does not bump a version (a reminder sent, a round's dates moved).
-Counts are at municipality and team level only, so every person's view is cut from the same data.
+Counting every person, response, score and activity of a campaign (`tallies.collect`, a fixed
+number of queries) takes seconds at national scale, so no request does it: the counts are stored
+per campaign (models.FigureSnapshot) and kept in the cache. Each snapshot records the versions it
+was counted at: the participation version of each of the campaign's municipalities (bumped by a
+submitted scan, logged or imported learning, a logged team meeting:
+organisations.caching.participation_changed), the organisation's version (people and teams) and
+the day. When they differ from the current ones, the snapshot is still shown and a recount is
+queued (services.figures_for), so a change shows within a minute without anyone waiting for it.
+Counts are at municipality and team level only: every person's view is cut from the same data.
 """
 
 import datetime
-import hashlib
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -26,16 +27,19 @@ from organisations.models import User
 from reminders.models import ReminderLog, Status
 
 from .figures import area_names, persona_names
-from .tallies import Tallies, collect
+from .models import FigureSnapshot
+from .tallies import RoundInfo, Tallies, Tally, collect
 
-CACHE_SECONDS = 60
+# A decoded snapshot stays in the cache this long (it is also stored in the database).
+CACHE_SECONDS = 10 * 60
 
 
 @dataclass
 class Snapshot:
-    """tallies: tallies.Tallies of all the campaign's municipalities. reminders: {(municipality id,
-    kind, month): [sent, failed]}. opt_outs: {municipality id: [people, learning off, leaders,
-    agenda off]}. areas: figures.area_names of the campaign's rounds. built_at: when it was counted (aware datetime)."""
+    """tallies: tallies.Tallies of all the campaign's municipalities. areas: figures.area_names of its
+    rounds; personas: figures.persona_names. reminders: {(municipality id, kind, month): [sent,
+    failed]}. opt_outs: {municipality id: [people, learning off, leaders, agenda off]}. built_at:
+    when it was counted; versions: what it was counted at; is_current: whether nothing changed since."""
 
     tallies: Tallies
     areas: dict
@@ -43,6 +47,20 @@ class Snapshot:
     reminders: dict
     opt_outs: dict
     built_at: datetime.datetime
+    versions: str = ""
+    is_current: bool = True
+
+
+def current_versions(*, campaign, municipality_ids, today: datetime.date) -> str:
+    """The versions the campaign's counts depend on now, as one text: one cache round trip."""
+    keys = [f"version:{participation_namespace(pk)}" for pk in sorted(municipality_ids)] + [f"version:{ORGANISATION}"]
+    versions = cache.get_many(keys)
+    missing = {key: time.time_ns() for key in keys if key not in versions}
+    if missing:
+        # A lost or never-set version starts a new one (never an old one: common.cache).
+        cache.set_many(missing, None)
+        versions.update(missing)
+    return "|".join([str(campaign.pk), today.isoformat(), *(str(versions[key]) for key in keys)])
 
 
 def _reminders(municipality_ids, months):
@@ -75,41 +93,132 @@ def _opt_outs(municipality_ids):
         .order_by()
     ):
         result[municipality] = [total, off, 0, 0]
-    leaders = (
-        people.filter(led_teams__isnull=False)
-        .distinct()
-        .values_list("pk", "municipality_id", "receives_agenda_reminders")
-    )
-    for _pk, municipality, receives in leaders:
+    leaders = people.filter(led_teams__isnull=False).distinct()
+    for _pk, municipality, receives in leaders.values_list("pk", "municipality_id", "receives_agenda_reminders"):
         row = result.setdefault(municipality, [0, 0, 0, 0])
         row[2] += 1
         row[3] += 0 if receives else 1
     return result
 
 
-def campaign_snapshot(*, campaign, municipality_ids, months, today: datetime.date) -> Snapshot:
-    """The campaign's counts for `municipality_ids` (all of the campaign's, sorted) and `months`
-    (first days, the campaign's months so far), from the cache when nothing changed (module
-    docstring). Cold: about a dozen queries, whatever the numbers of people or responses; warm: none."""
-    ids = sorted(municipality_ids)
-    version_keys = [f"version:{participation_namespace(pk)}" for pk in ids] + [f"version:{ORGANISATION}"]
-    versions = cache.get_many(version_keys)
-    missing = {key: time.time_ns() for key in version_keys if key not in versions}
-    if missing:
-        # A lost or never-set version starts a new one (never an old one: common.cache).
-        cache.set_many(missing, None)
-        versions.update(missing)
-    parts = [campaign.pk, today.isoformat(), *ids, *(versions[key] for key in version_keys), *months]
-    key = "dashboards:" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
-    snapshot = cache.get(key)
+def build(*, campaign, municipality_ids, months, today: datetime.date, versions: str) -> Snapshot:
+    """Count everything now (about a dozen queries, whatever the numbers of people or responses)."""
+    tallies = collect(campaign=campaign, municipality_ids=sorted(municipality_ids), months=months, today=today)
+    return Snapshot(
+        tallies=tallies,
+        areas=area_names(tallies.rounds),
+        personas=persona_names(),
+        reminders=_reminders(sorted(municipality_ids), months),
+        opt_outs=_opt_outs(sorted(municipality_ids)),
+        built_at=timezone.now(),
+        versions=versions,
+    )
+
+
+# JSON has text keys only; these turn the snapshot into JSON and back without loss.
+def _date(text):
+    return datetime.date.fromisoformat(text)
+
+
+def _encode_tally(tally: Tally) -> dict:
+    return {
+        "size": tally.size,
+        "on_time": tally.on_time,
+        "teams": tally.teams,
+        "done": {str(k): v for k, v in tally.done.items()},
+        "active": {k.isoformat(): v for k, v in tally.active.items()},
+        "agenda": {k.isoformat(): v for k, v in tally.agenda.items()},
+        "personas": {str(r): {slug or "": n for slug, n in counts.items()} for r, counts in tally.personas.items()},
+        "busy": {str(k): v for k, v in tally.busy.items()},
+        "areas": [[r, code, total, n] for (r, code), (total, n) in tally.areas.items()],
+        "change": dict(tally.change),
+        "time_saved": {str(k): v for k, v in tally.time_saved.items()},
+    }
+
+
+def _decode_tally(data: dict) -> Tally:
+    tally = Tally(size=data["size"], on_time=data["on_time"], teams=data["teams"])
+    tally.done.update({int(k): v for k, v in data["done"].items()})
+    tally.active.update({_date(k): v for k, v in data["active"].items()})
+    tally.agenda.update({_date(k): v for k, v in data["agenda"].items()})
+    for number, counts in data["personas"].items():
+        tally.personas[int(number)].update({slug or None: n for slug, n in counts.items()})
+    tally.busy.update({int(k): v for k, v in data["busy"].items()})
+    tally.areas.update({(r, code): [total, n] for r, code, total, n in data["areas"]})
+    tally.change.update(data["change"])
+    tally.time_saved.update({int(k): v for k, v in data["time_saved"].items()})
+    return tally
+
+
+def encode(snapshot: Snapshot) -> dict:
+    """The snapshot as JSON-ready data (FigureSnapshot.data)."""
+    tallies = snapshot.tallies
+    return {
+        "by_team": [[m, t, _encode_tally(tally)] for (m, t), tally in tallies.by_team.items()],
+        "team_names": [[pk, name] for pk, name in tallies.team_names.items()],
+        "months": [month.isoformat() for month in tallies.months],
+        "rounds": [
+            [
+                r.pk,
+                r.number,
+                r.label,
+                r.questionnaire_id,
+                r.opens_on.isoformat(),
+                r.due_on.isoformat(),
+                r.closes_on.isoformat(),
+            ]
+            for r in tallies.rounds.values()
+        ],
+        "areas": [[code, name, position, first] for code, (name, position, first) in snapshot.areas.items()],
+        "personas": [[slug, shown, name] for slug, (shown, name) in snapshot.personas.items()],
+        "reminders": [
+            [m, kind, month.isoformat(), sent, failed]
+            for (m, kind, month), (sent, failed) in snapshot.reminders.items()
+        ],
+        "opt_outs": [[m, *row] for m, row in snapshot.opt_outs.items()],
+    }
+
+
+def decode(data: dict, *, built_at, versions) -> Snapshot:
+    """The Snapshot of FigureSnapshot.data."""
+    rounds = {}
+    for pk, number, label, questionnaire, opens, due, closes in data["rounds"]:
+        rounds[number] = RoundInfo(pk, number, label, questionnaire, _date(opens), _date(due), _date(closes))
+    tallies = Tallies(
+        by_team={(m, t): _decode_tally(tally) for m, t, tally in data["by_team"]},
+        team_names=dict(data["team_names"]),
+        months=[_date(month) for month in data["months"]],
+        rounds=rounds,
+    )
+    return Snapshot(
+        tallies=tallies,
+        areas={code: (name, position, first) for code, name, position, first in data["areas"]},
+        personas={slug: (shown, name) for slug, shown, name in data["personas"]},
+        reminders={(m, kind, _date(month)): [sent, failed] for m, kind, month, sent, failed in data["reminders"]},
+        opt_outs={m: row for m, *row in data["opt_outs"]},
+        built_at=built_at,
+        versions=versions,
+    )
+
+
+def _cache_key(campaign_id) -> str:
+    return f"dashboards:snapshot:{campaign_id}"
+
+
+def remember(campaign_id, snapshot: Snapshot) -> None:
+    """Keep a decoded snapshot in the cache (after counting or reading it from the database)."""
+    cache.set(_cache_key(campaign_id), snapshot, CACHE_SECONDS)
+
+
+def read(*, campaign, versions: str) -> Snapshot | None:
+    """The campaign's stored snapshot, is_current telling whether it was counted at `versions`; from
+    the cache (no query) or the database (one query); None when it was never counted."""
+    snapshot = cache.get(_cache_key(campaign.pk))
     if snapshot is None:
-        snapshot = Snapshot(
-            tallies=(tallies := collect(campaign=campaign, municipality_ids=ids, months=months, today=today)),
-            areas=area_names(tallies.rounds),
-            personas=persona_names(),
-            reminders=_reminders(ids, months),
-            opt_outs=_opt_outs(ids),
-            built_at=timezone.now(),
-        )
-        cache.set(key, snapshot, CACHE_SECONDS)
+        stored = FigureSnapshot.objects.filter(campaign=campaign).only("data", "built_at", "versions").first()
+        if stored is None:
+            return None
+        snapshot = decode(stored.data, built_at=stored.built_at, versions=stored.versions)
+        remember(campaign.pk, snapshot)
+    snapshot.is_current = snapshot.versions == versions
     return snapshot

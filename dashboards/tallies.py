@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, Sum, When
 
 from agendas.models import TeamMeeting
@@ -98,10 +99,23 @@ class Tally:
         return max((count for _total, count in self.change.values()), default=0)
 
 
+@dataclass(frozen=True)
+class RoundInfo:
+    """What the dashboards need of a zelfscan round (kept in the stored snapshot, not the model)."""
+
+    pk: int
+    number: int
+    label: str
+    questionnaire_id: int
+    opens_on: datetime.date
+    due_on: datetime.date
+    closes_on: datetime.date
+
+
 @dataclass
 class Tallies:
     """Per-team tallies of a campaign for some municipalities, keyed (municipality id, team id or None),
-    with the teams' names and the months and rounds they cover."""
+    with the teams' names, the months they cover and the rounds ({number: RoundInfo})."""
 
     by_team: dict
     team_names: dict
@@ -112,6 +126,34 @@ class Tallies:
 def _key(municipality_id, team_id, team_municipality):
     # A person whose team belongs to another municipality counts with the team's municipality.
     return (team_municipality.get(team_id, municipality_id), team_id)
+
+
+def _active_per_team(months, municipality_ids):
+    """(municipality id, team id, month, employees active) of active people of these municipalities.
+
+    The distinct (employee, month) pairs come first, from the (month, employee) index, and only then
+    meet the people: counting distinct employees per group after the join is several times slower
+    with a million activities."""
+    pairs = LearningActivity.objects.filter(month__in=months).values("employee_id", "month").distinct().order_by()
+    pairs_sql, pairs_params = pairs.query.sql_with_params()
+    user = User._meta.db_table
+    # Only the table name and "%s" placeholders are put into the SQL; every value is a parameter.
+    places = ", ".join(["%s"] * len(municipality_ids))
+    sql = (
+        f"SELECT u.municipality_id, u.team_id, a.month, COUNT(*) FROM ({pairs_sql}) a "  # noqa: S608  # nosec B608
+        f"JOIN {user} u ON u.id = a.employee_id WHERE u.is_active AND u.municipality_id IN ({places}) "
+        "GROUP BY u.municipality_id, u.team_id, a.month"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*pairs_params, *municipality_ids])
+        for municipality, team, month, count in cursor.fetchall():
+            # SQLite gives the month back as text.
+            yield (
+                municipality,
+                team,
+                month if isinstance(month, datetime.date) else datetime.date.fromisoformat(month),
+                count,
+            )
 
 
 def collect(*, campaign, municipality_ids, months, today: datetime.date) -> Tallies:
@@ -186,13 +228,7 @@ def collect(*, campaign, municipality_ids, months, today: datetime.date) -> Tall
 
     wanted = sorted({month_start(month) for month in months})
     if wanted:
-        activity = (
-            LearningActivity.objects.filter(month__in=wanted, employee__in=people)
-            .values_list("employee__municipality_id", "employee__team_id", "month")
-            .annotate(n=Count("employee", distinct=True))
-            .order_by()
-        )
-        for municipality, team, month, count in activity:
+        for municipality, team, month, count in _active_per_team(wanted, ids):
             by_team[_key(municipality, team, team_municipality)].active[month] += count
         meetings = (
             TeamMeeting.objects.filter(
@@ -208,4 +244,16 @@ def collect(*, campaign, municipality_ids, months, today: datetime.date) -> Tall
         for team, month in met:
             if month in wanted and team in team_municipality:
                 by_team[(team_municipality[team], team)].agenda[month] += 1
-    return Tallies(by_team=dict(by_team), team_names={pk: name for pk, name, _m in teams}, months=wanted, rounds=rounds)
+    infos = {
+        number: RoundInfo(
+            pk=r.pk,
+            number=number,
+            label=str(r.get_number_display()),
+            questionnaire_id=r.questionnaire_id,
+            opens_on=r.opens_on,
+            due_on=r.due_on,
+            closes_on=r.closes_on,
+        )
+        for number, r in rounds.items()
+    }
+    return Tallies(by_team=dict(by_team), team_names={pk: name for pk, name, _m in teams}, months=wanted, rounds=infos)

@@ -1,13 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from common.tables import table_csv, tables_xlsx
 
-from . import pages, selectors
+from . import pages, selectors, services
 from .access import get_programme_scope, get_team_scope, period_from
 
 
@@ -19,10 +20,21 @@ def team(request, team_id):
     if scope.campaign is None:
         return render(request, "dashboards/no_campaign.html", {"team": scope.team})
     first, last = period_from(request.GET)
-    dashboard = selectors.team_dashboard(
-        team=scope.team, campaign=scope.campaign, today=today, period_first=first, period_last=last
-    )
-    return render(request, "dashboards/team.html", pages.team_context(dashboard, request.GET))
+    figures = services.figures_for(campaign=scope.campaign, today=today)
+
+    def build():
+        dashboard = selectors.team_dashboard(
+            snapshot=figures,
+            team=scope.team,
+            campaign=scope.campaign,
+            today=today,
+            period_first=first,
+            period_last=last,
+        )
+        return render_to_string("dashboards/_team_body.html", pages.team_context(dashboard, request.GET), request)
+
+    key = pages.body_key("team", scope.campaign, figures, scope=[scope.team.pk], params=request.GET)
+    return render(request, "dashboards/team.html", {"team": scope.team, "body": pages.cached_body(key, build)})
 
 
 @login_required
@@ -33,8 +45,9 @@ def team_table(request, team_id, table):
     if scope.campaign is None:
         raise Http404
     first, last = period_from(request.GET)
+    figures = services.figures_for(campaign=scope.campaign, today=today)
     dashboard = selectors.team_dashboard(
-        team=scope.team, campaign=scope.campaign, today=today, period_first=first, period_last=last
+        snapshot=figures, team=scope.team, campaign=scope.campaign, today=today, period_first=first, period_last=last
     )
     return _csv(pages.find_table(pages.team_tables(dashboard), table), scope.team.name)
 
@@ -46,8 +59,16 @@ def programme(request):
     scope = get_programme_scope(request.user, request.GET, today=today)
     if scope.campaign is None:
         return render(request, "dashboards/no_campaign.html", {})
-    dashboard = pages.programme_for(scope, today=today)
-    return render(request, "dashboards/programme.html", pages.programme_context(dashboard, scope, request.GET))
+    figures = services.figures_for(campaign=scope.campaign, today=today)
+
+    def build():
+        dashboard = pages.programme_for(scope, figures, today=today)
+        return render_to_string(
+            "dashboards/_programme_body.html", pages.programme_context(dashboard, scope, request.GET), request
+        )
+
+    key = pages.body_key("programme", scope.campaign, figures, scope=scope.municipality_ids, params=request.GET)
+    return render(request, "dashboards/programme.html", {"body": pages.cached_body(key, build)})
 
 
 @login_required
@@ -57,7 +78,8 @@ def programme_table(request, table):
     scope = get_programme_scope(request.user, request.GET, today=today)
     if scope.campaign is None:
         raise Http404
-    dashboard = pages.programme_for(scope, today=today)
+    figures = services.figures_for(campaign=scope.campaign, today=today)
+    dashboard = pages.programme_for(scope, figures, today=today)
     return _csv(pages.find_table(pages.programme_tables(dashboard), table), scope.campaign.name)
 
 
@@ -68,7 +90,7 @@ def report(request):
     scope = get_programme_scope(request.user, request.GET, today=today)
     if scope.campaign is None:
         return render(request, "dashboards/no_campaign.html", {})
-    report = pages.results_report(scope, today=today)
+    report = pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
     return render(request, "dashboards/report.html", pages.report_context(report, scope, request.GET))
 
 
@@ -79,7 +101,7 @@ def report_xlsx(request):
     scope = get_programme_scope(request.user, request.GET, today=today)
     if scope.campaign is None:
         raise Http404
-    report = pages.results_report(scope, today=today)
+    report = pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
     response = HttpResponse(
         tables_xlsx(pages.report_sections(report)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

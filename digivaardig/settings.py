@@ -199,6 +199,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=25 
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 # A pause between reminder e-mails, for an SMTP server that accepts only so many a second.
 REMINDER_SEND_INTERVAL_MS = env.int("REMINDER_SEND_INTERVAL_MS", default=0)
+# However busy the data, a campaign's dashboard figures are recounted at most this often (seconds).
+DASHBOARD_REFRESH_SECONDS = env.int("DASHBOARD_REFRESH_SECONDS", default=30)
 
 
 def _redis_database(url: str, number: int) -> str:

@@ -1,0 +1,169 @@
+"""The dashboard pages as their users meet them: who reaches which, what they say, the downloads."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from campaigns.services import campaign_update
+from common.dates import month_start
+from dashboards import services
+from organisations.tests.factories import MunicipalityFactory, TeamFactory, UserFactory
+from selfscan.tests.factories import submitted_response
+
+from .factories import running_campaign, scan_result, team_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setting(shipped_content, municipality, other_municipality, team, team_leader, advisor, other_advisor):
+    """A campaign of the advisor's municipality (team of the team leader plus 6 colleagues, 5 of whom
+    did round 1) and one of the other municipality."""
+    campaign, baseline, final = running_campaign([municipality])
+    other_campaign, other_baseline, _ = running_campaign([other_municipality], name="Andere campagne")
+    colleagues = [UserFactory(team=team, municipality=municipality) for _ in range(6)]
+    for person in colleagues[:5]:
+        scan_result(person, baseline, score=70)
+    return {"campaign": campaign, "baseline": baseline, "final": final, "colleagues": colleagues}
+
+
+def test_a_team_leader_sees_the_own_team_and_gets_403_on_another_team(client, setting, team, team_leader):
+    client.force_login(team_leader)
+    response = client.get(reverse("dashboards:team", args=[team.pk]))
+    assert response.status_code == 200
+    assert "5 van" in response.text  # round 1: 5 of the team
+    other = TeamFactory(municipality=team.municipality)
+    assert client.get(reverse("dashboards:team", args=[other.pk])).status_code == 403
+    assert client.get(reverse("dashboards:team", args=[987654])).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["employee", "digicoach"])
+def test_employees_and_coaches_get_403_on_every_dashboard(client, setting, team, role, request):
+    client.force_login(request.getfixturevalue(role))
+    for url in (
+        reverse("dashboards:team", args=[team.pk]),
+        reverse("dashboards:programme"),
+        reverse("dashboards:report"),
+        reverse("dashboards:report_xlsx"),
+        reverse("dashboards:programme_table", args=["doelen"]),
+    ):
+        assert client.get(url).status_code == 403, url
+
+
+def test_an_advisor_gets_404_on_figures_of_a_municipality_they_do_not_advise(
+    client, setting, other_advisor, municipality, team
+):
+    client.force_login(other_advisor)
+    url = reverse("dashboards:programme")
+    assert client.get(url).status_code == 200
+    assert client.get(url, {"gemeente": municipality.pk}).status_code == 404
+    assert client.get(url, {"team": team.pk}).status_code == 404
+    assert client.get(url, {"campagne": setting["campaign"].pk}).status_code == 404
+    assert client.get(reverse("dashboards:report"), {"gemeente": municipality.pk}).status_code == 404
+
+
+def test_the_dashboard_says_whether_team_leaders_see_who_has_not_done_the_scan(client, setting, team, team_leader):
+    client.force_login(team_leader)
+    url = reverse("dashboards:team", args=[team.pk])
+    missing = setting["colleagues"][5]
+    page = client.get(url).text
+    assert "alleen aantallen" in page and missing.last_name not in page
+    campaign_update(campaign=setting["campaign"], team_leaders_see_non_respondents=True)  # the lead's switch
+    page = client.get(url).text
+    assert missing.get_full_name() in page
+    assert setting["colleagues"][0].get_full_name() not in page, "who did it is never listed"
+
+
+def test_a_submitted_scan_shows_on_the_dashboard_at_the_next_request(
+    client, setting, team, team_leader, in_process_tasks
+):
+    client.force_login(team_leader)
+    url = reverse("dashboards:team", args=[team.pk])
+    assert client.get(url).context["group"].done[1] == 5
+    submitted_response(setting["colleagues"][5], setting["baseline"])
+    assert client.get(url).context["group"].done[1] == 6
+
+
+def test_each_table_downloads_as_csv_with_the_same_figures(client, setting, advisor, municipality):
+    client.force_login(advisor)
+    response = client.get(reverse("dashboards:programme_table", args=["doelen"]), {"gemeente": municipality.pk})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Groep" and rows[0][2].endswith("(%)")
+    own = next(row for row in rows if row[0] == municipality.name)
+    assert own[1] == "8"  # the team leader, the employee fixture and 6 colleagues
+    assert client.get(reverse("dashboards:programme_table", args=["bestaat-niet"])).status_code == 404
+
+
+def test_the_results_report_downloads_as_a_workbook_with_a_sheet_per_municipality(
+    client, setting, programme_lead, municipality
+):
+    client.force_login(programme_lead)
+    response = client.get(reverse("dashboards:report_xlsx"))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[0] == "Samenvatting"
+    assert municipality.name in workbook.sheetnames
+    summary = [list(row) for row in workbook["Samenvatting"].iter_rows(values_only=True)]
+    own = next(row for row in summary if row[0] == municipality.name)
+    # 9 people (the programme lead works there too), 5 did round 1 on time: 56%, stored as a percentage.
+    assert own[1] == 9 and own[2] == pytest.approx(0.56)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"van": "2026-13"},
+        {"van": "x", "tot": "9999-99"},
+        {"tot": "1900-01"},
+        {"van": "2030-01", "tot": "2020-01"},
+        {"gemeente": "abc"},
+        {"campagne": "-1"},
+        {"team": "99999999999999999999"},
+    ],
+)
+def test_odd_query_parameters_never_cause_an_error(client, setting, programme_lead, params):
+    client.force_login(programme_lead)
+    assert client.get(reverse("dashboards:programme"), params).status_code in (200, 404)
+
+
+def test_queries_do_not_grow_with_people_teams_or_responses(client, shipped_content, programme_lead, query_count):
+    municipality = MunicipalityFactory()
+    campaign, baseline, _final = running_campaign([municipality])
+
+    def add(teams, size):
+        for _ in range(teams):
+            _team, members = team_of(municipality, size)
+            for person in members[: size - 1]:
+                scan_result(person, baseline)
+
+    def recount():
+        with CaptureQueriesContext(connection) as queries:
+            services.figures_refresh(campaign_id=campaign.pk)
+        return len(queries.captured_queries)
+
+    client.force_login(programme_lead)
+    url = reverse("dashboards:programme") + f"?gemeente={municipality.pk}"
+    add(2, 6)
+    client.get(url)  # the first count
+    small, small_recount = query_count(client, url, at_most=40), recount()
+    add(18, 6)
+    large, large_recount = query_count(client, url, at_most=40), recount()
+    assert (small, small_recount) == (large, large_recount)
+    assert large_recount <= 20
+    cached = query_count(client, url, at_most=12, cold=False)
+    assert cached < small
+
+
+def test_the_team_dashboard_trend_has_a_column_per_campaign_month(client, setting, team, team_leader):
+    client.force_login(team_leader)
+    response = client.get(reverse("dashboards:team", args=[team.pk]))
+    months = [figure.month for figure in response.context["group"].active]
+    assert months[0] == month_start(setting["campaign"].kick_off_date)
+    assert months[-1] == month_start(timezone.localdate())
