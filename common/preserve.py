@@ -8,26 +8,48 @@ kept data once, as if it had just been posted: the form shows again filled in, t
 Uploaded files cannot be kept; the message says to choose the file again.
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import QueryDict
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 
-from .submissions import token_user_id
+from .submissions import FIELD_NAME, token_user_id
 
 SESSION_KEY = "preserved_post"
 TIMED_OUT_USER_KEY = "timed_out_user"
-NEVER_KEPT = ("csrfmiddlewaretoken",)
+NEVER_KEPT = ("csrfmiddlewaretoken", FIELD_NAME)
 
 
 def _keepable(name: str) -> bool:
     return name not in NEVER_KEPT and "password" not in name
 
 
+def _same_site_referer(request) -> str | None:
+    """The path (and query) of the page the form was sent from, when that page is on this site."""
+    referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+    if not referer.path or (referer.netloc and referer.netloc != request.get_host()):
+        return None
+    return referer.path + (f"?{referer.query}" if referer.query else "")
+
+
+def _with_next(location: str, target: str) -> str:
+    parts = urlsplit(location)
+    query = QueryDict(parts.query, mutable=True)
+    query["next"] = target
+    return urlunsplit(parts._replace(query=query.urlencode(safe="/")))
+
+
 class PreservePostMiddleware:
     """Keeps a form posted after the session expired (see the module docstring). After
-    AuthenticationMiddleware and the session timeout middleware, which records who timed out."""
+    AuthenticationMiddleware and the session timeout middleware, which records who timed out.
+
+    After logging in again the person returns to the page the form was on (the Referer on this
+    site), not to the address it was sent to: a button's action (start, duplicate, cancel) answers
+    only POST, and opening it would end on "method not allowed". A normal logout is no timeout.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,37 +57,49 @@ class PreservePostMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         login_path = resolve_url(settings.LOGIN_URL)
-        if (
+        if not (
             request.method == "POST"
             and not request.user.is_authenticated
             and response.status_code == 302
             and response.get("Location", "").startswith(login_path)
-            and request.path != login_path
+            and request.path not in (login_path, resolve_url("logout"))
             and hasattr(request, "session")
         ):
-            # Whose form it was: the form's own token says, else the idle timeout recorded it.
-            owner = token_user_id(request) or request.session.get(TIMED_OUT_USER_KEY)
-            request.session[SESSION_KEY] = {
-                "path": request.path,
-                "user": owner,
-                "data": {name: request.POST.getlist(name) for name in request.POST if _keepable(name)},
-            }
-            if request.FILES:
-                messages.warning(
-                    request,
-                    _(
-                        "Je was te lang niet actief en bent uitgelogd. Log opnieuw in. Je ingevulde gegevens "
-                        "zijn bewaard; kies het bestand daarna opnieuw."
-                    ),
-                )
-            else:
-                messages.warning(
-                    request,
-                    _(
-                        "Je was te lang niet actief en bent uitgelogd. Log opnieuw in: wat je had ingevuld is "
-                        "bewaard en staat daarna weer voor je klaar."
-                    ),
-                )
+            return response
+        # Whose form it was: the form's own token says, else the idle timeout recorded it.
+        owner = token_user_id(request) or request.session.get(TIMED_OUT_USER_KEY)
+        if owner is None:
+            return response  # nobody was logged in: an old page, not a session that ran out
+        origin = _same_site_referer(request) or request.get_full_path()
+        response["Location"] = _with_next(response["Location"], origin)
+        typed = {name: request.POST.getlist(name) for name in request.POST if _keepable(name)}
+        if not typed:
+            messages.warning(
+                request,
+                _(
+                    "Je was te lang niet actief en bent uitgelogd. Log opnieuw in en klik daarna nog een keer "
+                    "op de knop."
+                ),
+            )
+            return response
+        # Kept for the page the form is on (where its view reads it back with submitted_data).
+        request.session[SESSION_KEY] = {"path": urlsplit(origin).path, "user": owner, "data": typed}
+        if request.FILES:
+            messages.warning(
+                request,
+                _(
+                    "Je was te lang niet actief en bent uitgelogd. Log opnieuw in. Je ingevulde gegevens "
+                    "zijn bewaard; kies het bestand daarna opnieuw."
+                ),
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Je was te lang niet actief en bent uitgelogd. Log opnieuw in: wat je had ingevuld is "
+                    "bewaard en staat daarna weer voor je klaar."
+                ),
+            )
         return response
 
 

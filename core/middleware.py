@@ -2,6 +2,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.shortcuts import render
 
 from common.preserve import TIMED_OUT_USER_KEY
 
@@ -33,3 +34,19 @@ class SessionTimeoutMiddleware:
                 if last is None or now - last >= 60:
                     session[IDLE_KEY] = now
         return self.get_response(request)
+
+
+class MethodNotAllowedPageMiddleware:
+    """A portal page instead of the browser's blank "HTTP ERROR 405" when an address that only takes
+    a form (a button's action) is opened directly: a bookmark, a link, the back button."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content and request.method in ("GET", "HEAD"):
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response

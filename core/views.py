@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
@@ -149,3 +150,12 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a request context: its processors query the database, which may be the cause.
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+class PortalLogoutView(auth_views.LogoutView):
+    """Log out and say so plainly on the login page (never "you were inactive too long")."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("Je bent uitgelogd."))
+        return response

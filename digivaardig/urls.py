@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
+from organisations import views as organisation_views
 from organisations.forms import LoginForm, PasswordResetRequestForm
 
 handler403 = "core.views.permission_denied"
@@ -11,7 +12,7 @@ handler500 = "core.views.server_error"
 
 auth_patterns = [
     path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", core_views.PortalLogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
@@ -20,7 +21,7 @@ auth_patterns = [
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        organisation_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

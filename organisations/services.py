@@ -169,3 +169,12 @@ def user_update_preferences(
     user.full_clean(exclude=["password"])
     user.save(update_fields=fields)
     return user
+
+
+def login_lockout_lift(*, user) -> int:
+    """Lift the lockout after too many failed logins (django-axes) for `user`'s e-mail address, from
+    every address: a person who just set a new password through the e-mailed link proved they own
+    the account. Returns the number of failed attempts forgotten."""
+    from axes.utils import reset
+
+    return reset(username=normalise_email(user.email))

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -9,7 +10,7 @@ from common.paging import KnownCountPaginator
 from common.preserve import submitted_data
 from common.submissions import once_per_form
 
-from . import selectors
+from . import selectors, services
 from .access import (
     get_municipality_for_user,
     get_team_for_user,
@@ -102,3 +103,13 @@ def my_profile(request):
         messages.success(request, _("Je voorkeuren zijn opgeslagen."))
         return redirect("organisations:my_profile")
     return render(request, "organisations/my_profile.html", {"form": form, "profile_user": user})
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password through the e-mailed link also lifts a lockout for that account (the
+    lockout page tells a locked-out person to do exactly this)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.login_lockout_lift(user=form.user)
+        return response

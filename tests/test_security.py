@@ -87,3 +87,19 @@ def test_every_place_that_keys_on_an_address_normalises_it(client, employee):
     assert created.email == "nieuw.persoon@gemeente.nl"
     client.post(reverse("password_reset"), {"email": employee.email.upper()})
     assert len(mail.outbox) == 1
+
+
+def test_setting_a_new_password_by_the_emailed_link_lifts_the_lockout(axes_on, employee, mailoutbox):
+    import re
+
+    client = Client()
+    for spelling in (employee.email, employee.email.upper(), f"  {employee.email} "):
+        for _ in range(4):
+            attempt(client, spelling, "verkeerd-wachtwoord")
+    assert attempt(client, employee.email, DEFAULT_PASSWORD).status_code == 429
+    client.post(reverse("password_reset"), {"email": f" {employee.email.upper()} "})
+    link = re.search(r"https?://[^/]+(/account/wachtwoord-herstellen/\S+)", mailoutbox[-1].body).group(1)
+    new_password = "een nieuwe lange zin als wachtwoord"
+    form_url = client.get(link).url
+    assert client.post(form_url, {"new_password1": new_password, "new_password2": new_password}).status_code == 302
+    assert attempt(client, employee.email, new_password).status_code == 302, "the lock page's own advice works"

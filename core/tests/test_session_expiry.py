@@ -87,3 +87,33 @@ def test_someone_else_logging_in_on_that_browser_does_not_get_the_form(client, a
     posted = client.post(url, item_data(municipality, title="Vertrouwelijk concept"))
     log_in_again(client, colleague, posted.url)
     assert "Vertrouwelijk concept" not in client.get(url).content.decode()
+
+
+def test_logging_out_says_so_and_not_that_the_session_ran_out(client, employee):
+    client.force_login(employee)
+    page = client.post(reverse("logout"), follow=True).content.decode()
+    assert "Je bent uitgelogd" in page
+    assert "te lang niet actief" not in page
+
+
+def test_a_button_pressed_after_the_timeout_returns_to_its_page_after_logging_in(client, employee, municipality):
+    baseline, _final = open_campaign_rounds(municipalities=[municipality])
+    client.force_login(employee)
+    home = reverse("selfscan:home")
+    client.get(home)
+    go_idle(client)
+    start = reverse("selfscan:start", args=[baseline.pk])
+    posted = client.post(start, HTTP_REFERER=f"http://testserver{home}")
+    assert posted.url.startswith(reverse("login"))
+    assert "klik daarna nog een keer" in client.get(posted.url).content.decode()
+    back = log_in_again(client, employee, posted.url)
+    assert back.url == home, "back to the page with the button, not to an address that only takes a POST"
+    assert client.get(back.url).status_code == 200
+
+
+def test_opening_a_buttons_address_directly_shows_a_portal_page(client, employee, municipality):
+    baseline, _final = open_campaign_rounds(municipalities=[municipality])
+    client.force_login(employee)
+    response = client.get(reverse("selfscan:start", args=[baseline.pk]))
+    assert response.status_code == 405 and "POST" in response["Allow"]
+    assert "Deze pagina opent via een knop" in response.content.decode()
