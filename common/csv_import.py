@@ -44,7 +44,7 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
-def _header_errors(header, required) -> list[str]:
+def _header_errors(header, required, label) -> list[str]:
     problems = []
     empty = [str(position) for position, name in enumerate(header, start=1) if not name]
     if empty:
@@ -60,15 +60,16 @@ def _header_errors(header, required) -> list[str]:
         )
     missing = [column for column in required if column not in header]
     if missing:
-        problems.append(_("Kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)})
+        problems.append(_("Kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(label(name) for name in missing)})
     return problems
 
 
-def read_csv(raw: bytes, *, required: tuple, optional: tuple = (), column_name=None) -> CsvRows:
+def read_csv(raw: bytes, *, required: tuple, optional: tuple = (), column_name=None, column_label=None) -> CsvRows:
     """The file's data rows, each (line number, {column: stripped text}) for the known columns.
 
     Column names are compared in lower case without surrounding spaces, or as `column_name(text)`
-    returns them (to accept other names for a column). Blank lines are skipped.
+    returns them (to accept other names for a column); messages name a column as `column_label(name)`
+    gives it (the name people know it by). Blank lines are skipped.
     A file that cannot be read at all (not UTF-8, binary, no header, a broken header or a row that
     is not valid CSV) gives errors and no rows; rows are validated by the caller.
     """
@@ -92,7 +93,7 @@ def read_csv(raw: bytes, *, required: tuple, optional: tuple = (), column_name=N
     except csv.Error:
         result.errors.append(LineError(1, _("De kolomnamen op regel 1 zijn niet te lezen.")))
         return result
-    problems = _header_errors(header, required)
+    problems = _header_errors(header, required, column_label or (lambda name: name))
     if problems:
         result.errors.extend(LineError(1, problem) for problem in problems)
         return result

@@ -20,6 +20,38 @@ from .models import Municipality, Team, User
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "municipality", "team")
 OPTIONAL_COLUMNS = ("is_team_leader", "employee_number")
+# The column names people use (Dutch, as the help text and the README give them) and the English
+# names HR systems export; every message names a column by its Dutch name.
+COLUMN_LABELS = {
+    "email": "e-mail",
+    "first_name": "voornaam",
+    "last_name": "achternaam",
+    "municipality": "gemeente",
+    "team": "team",
+    "is_team_leader": "teamleider",
+    "employee_number": "personeelsnummer",
+}
+COLUMN_ALIASES = {
+    **{label: column for column, label in COLUMN_LABELS.items()},
+    "e-mailadres": "email",
+    "emailadres": "email",
+    "email": "email",
+    "mail": "email",
+    "roepnaam": "first_name",
+    "personeelsnr": "employee_number",
+    "personeelsnr.": "employee_number",
+}
+
+
+def column_key(name: str) -> str:
+    """The column a header names, Dutch or English ('Voornaam' and 'first_name' are first_name)."""
+    return COLUMN_ALIASES.get(name.strip().lower(), name.strip().lower())
+
+
+def column_label(column: str) -> str:
+    return COLUMN_LABELS.get(column, column)
+
+
 # Column -> the model field it lands in; the length limits are the fields' own.
 COLUMN_FIELDS = {
     "email": User._meta.get_field("email"),
@@ -93,7 +125,9 @@ def employee_import_parse(raw: bytes) -> ParsedImport:
     Returns a ParsedImport: rows only when there is no error at all (all or nothing).
     """
     result = ParsedImport()
-    read = read_csv(raw, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    read = read_csv(
+        raw, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS, column_name=column_key, column_label=column_label
+    )
     if read.errors:
         result.errors = read.errors
         return result
@@ -157,12 +191,12 @@ def _validate_record(record, line, municipalities, seen_emails, seen_numbers):
 
     for column, limit in MAX_LENGTHS.items():
         if len(record.get(column, "")) > limit:
-            error(_("%(column)s is langer dan %(limit)s tekens.") % {"column": column, "limit": limit})
+            error(_("%(column)s is langer dan %(limit)s tekens.") % {"column": column_label(column), "limit": limit})
     for column, value in record.items():
         if CONTROL.search(value):
             error(
                 _("%(column)s bevat een onzichtbaar teken (zoals een tab of regeleinde in de cel).")
-                % {"column": column}
+                % {"column": column_label(column)}
             )
     email = normalise_email(record["email"])
     try:
@@ -191,7 +225,7 @@ def _validate_record(record, line, municipalities, seen_emails, seen_numbers):
         error(_("team ontbreekt."))
     leader_word = record.get("is_team_leader", "").casefold()
     if leader_word not in TRUE_WORDS | FALSE_WORDS:
-        error(_("is_team_leader moet 'ja' of 'nee' zijn, niet '%(value)s'.") % {"value": record["is_team_leader"]})
+        error(_("teamleider moet 'ja' of 'nee' zijn, niet '%(value)s'.") % {"value": record["is_team_leader"]})
     number = record.get("employee_number", "")
     if number:
         problem = _employee_number_problem(number)

@@ -33,11 +33,16 @@ class PasswordResetRequestForm(PasswordResetForm):
 
 
 class EmployeeImportForm(forms.Form):
+    confirm_new_teams = forms.BooleanField(
+        required=False,
+        label=_("Ja, maak deze nieuwe teams aan: het zijn echt andere teams dan de teams waar ze op lijken."),
+    )
     file = forms.FileField(
         label=_("CSV-bestand uit het HR-systeem"),
         help_text=_(
-            "Kolommen: email, first_name, last_name, municipality, team, is_team_leader, employee_number. "
-            "Komma of puntkomma als scheidingsteken."
+            "Kolommen: e-mail, voornaam, achternaam, gemeente, team, teamleider (ja/nee) en personeelsnummer; "
+            "de laatste twee mogen ontbreken. De Engelse namen (email, first_name, …) werken ook. Komma of "
+            "puntkomma als scheidingsteken."
         ),
     )
 

@@ -84,3 +84,48 @@ def led_teams(*, user: User):
         .annotate(member_count=Count("members", filter=Q(members__is_active=True)))
         .order_by("name")
     )
+
+
+# How alike two team names must be (difflib's ratio) to ask whether a new one is a typo.
+LOOKALIKE_CUTOFF = 0.75
+
+
+def lookalike_new_teams(*, rows) -> list:
+    """The teams an import of `rows` (employee_import.EmployeeRow) would create whose name looks like
+    an existing team of the same municipality, or like another new one in the file ('Burger zaken'
+    beside 'Burgerzaken', 'Financien' beside 'Financiën'): [services.NewTeam with `similar`]. Names
+    equal apart from case and spacing are the same team already (identity.name_key). Two queries."""
+    import difflib
+
+    from .identity import name_key
+    from .services import NewTeam
+
+    municipality_ids = {row.municipality.pk for row in rows}
+    existing = {}
+    for municipality_id, name in Team.objects.filter(municipality_id__in=municipality_ids).values_list(
+        "municipality_id", "name"
+    ):
+        existing.setdefault(municipality_id, {})[name_key(name)] = name
+    new = {}
+    for row in rows:
+        key = name_key(row.team_name)
+        if key not in existing.get(row.municipality.pk, {}):
+            new.setdefault(row.municipality.pk, {}).setdefault(key, row)
+    found = []
+    for municipality_id, teams in new.items():
+        known = existing.get(municipality_id, {})
+        for key, row in teams.items():
+            others = [*known.values(), *(r.team_name for k, r in teams.items() if k != key)]
+            similar = difflib.get_close_matches(row.team_name, others, n=3, cutoff=LOOKALIKE_CUTOFF)
+            similar += [name for name in others if name not in similar and _folded(name) == _folded(row.team_name)]
+            if similar:
+                found.append(NewTeam(municipality=row.municipality.name, name=row.team_name, similar=similar))
+    return sorted(found, key=lambda team: (team.municipality, team.name))
+
+
+def _folded(name: str) -> str:
+    # Without accents, spaces and hyphens: 'Financien' and 'Financiën', 'Burger zaken' and 'Burgerzaken'.
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "".join(character for character in plain.casefold() if character.isalnum())

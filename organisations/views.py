@@ -78,12 +78,18 @@ def employee_import(request):
     parsed = None
     if request.method == "POST" and form.is_valid():
         parsed = employee_import_parse(form.cleaned_data["file"].read())
+        lookalikes = selectors.lookalike_new_teams(rows=parsed.rows) if parsed.is_valid else []
+        if lookalikes and not form.cleaned_data["confirm_new_teams"]:
+            context = {"form": form, "parsed": parsed, "summary": None, "lookalikes": lookalikes}
+            return render(request, "organisations/employee_import.html", context)
         if parsed.is_valid:
             summary = employees_import(parsed=parsed)
             # Shown once after the redirect, so reloading the page never imports the file again.
             request.session[IMPORT_SUMMARY_KEY] = summary_for_session(summary)
             return redirect("organisations:employee_import")
     summary = request.session.pop(IMPORT_SUMMARY_KEY, None) if request.method == "GET" else None
+    # The confirmation is only asked for when a new team looks like another one (above).
+    form.fields.pop("confirm_new_teams")
     return render(request, "organisations/employee_import.html", {"form": form, "parsed": parsed, "summary": summary})
 
 

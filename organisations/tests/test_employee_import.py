@@ -92,8 +92,8 @@ def test_import_updates_changed_employees_by_email_case_insensitively(municipali
         ("anna@groningen.nl,,Jansen,Groningen,Burgerzaken,nee,", "voornaam ontbreekt"),
         ("anna@groningen.nl,Anna,,Groningen,Burgerzaken,nee,", "achternaam ontbreekt"),
         ("anna@groningen.nl,Anna,Jansen,Groningen,,nee,", "team ontbreekt"),
-        ("anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,misschien,", "is_team_leader moet 'ja' of 'nee' zijn"),
-        ("anna@groningen.nl," + "A" * 101 + ",Jansen,Groningen,Burgerzaken,nee,", "first_name is langer dan 100"),
+        ("anna@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,misschien,", "teamleider moet 'ja' of 'nee' zijn"),
+        ("anna@groningen.nl," + "A" * 101 + ",Jansen,Groningen,Burgerzaken,nee,", "voornaam is langer dan 100"),
     ],
 )
 def test_import_rejects_a_bad_row_with_its_line_number(municipalities, line, expected):
@@ -141,7 +141,7 @@ def test_import_reports_every_bad_row_not_only_the_first(municipalities):
 
 def test_import_rejects_missing_columns(municipalities):
     parsed, _ = run_import(csv_bytes("anna@groningen.nl,Anna", header="email,first_name"))
-    assert error_lines(parsed) == [(1, "Kolommen ontbreken: last_name, municipality, team.")]
+    assert error_lines(parsed) == [(1, "Kolommen ontbreken: achternaam, gemeente, team.")]
 
 
 def test_import_rejects_a_file_that_is_not_utf8(municipalities):
@@ -261,3 +261,20 @@ def test_names_that_are_no_names_are_refused_with_the_line(municipalities, first
 def test_real_names_are_accepted(municipalities, first, last):
     parsed, _ = run_import(csv_bytes(f"anna@groningen.nl,{first},{last},Groningen,T,,"))
     assert parsed.errors == []
+
+
+def test_dutch_column_names_are_read_like_the_english_ones(municipalities):
+    parsed, _ = run_import(
+        csv_bytes(
+            "anna@groningen.nl;Anna;Jansen;Groningen;Burgerzaken;ja;GR-1",
+            header="E-mail;Voornaam;Achternaam;Gemeente;Team;Teamleider;Personeelsnummer",
+        )
+    )
+    assert parsed.is_valid, parsed.errors
+    (row,) = parsed.rows
+    assert (row.email, row.first_name, row.is_team_leader, row.employee_number) == (
+        "anna@groningen.nl",
+        "Anna",
+        True,
+        "GR-1",
+    )

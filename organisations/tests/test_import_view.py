@@ -1,7 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from organisations.models import User
+from organisations.models import Team, User
 from organisations.tests.factories import MunicipalityFactory
 
 URL = reverse("organisations:employee_import")
@@ -29,17 +29,35 @@ def test_programme_lead_imports_a_file(client, programme_lead):
     assert "Import gelukt" not in client.get(URL).content.decode()  # shown once
 
 
-def test_the_summary_names_every_new_team_and_flags_a_near_duplicate(client, programme_lead, team):
+def test_a_new_team_that_looks_like_another_is_asked_about_before_anything_is_saved(client, programme_lead, team):
     client.force_login(programme_lead)
     raw = (
         b"email,first_name,last_name,municipality,team\n"
-        b"anna@groningen.nl,Anna,Jansen,Groningen,Burgerzakn\n"
+        b"anna@groningen.nl,Anna,Jansen,Groningen,Burger zaken\n"
         b"bram@groningen.nl,Bram,Visser,Groningen,Wijkteam Noord\n"
+        b"cor@groningen.nl,Cor,Dijk,Groningen,Financien\n"
+        b"dirk@groningen.nl,Dirk,Dam,Groningen,Financi\xc3\xabn\n"
     )
-    body = client.get(upload(client, raw).url).content.decode()
-    assert "2 nieuwe teams" in body
-    assert "Burgerzakn (Groningen)" in body and "lijkt op Burgerzaken</strong>" in body
-    assert "Wijkteam Noord (Groningen)" in body
+    page = upload(client, raw).content.decode()
+    assert "zijn dit echt nieuwe teams?" in page
+    assert "Burger zaken (Groningen) – lijkt op Burgerzaken" in page
+    assert "Financien (Groningen) – lijkt op Financiën" in page
+    assert "Wijkteam Noord (Groningen) –" not in page
+    assert not User.objects.filter(email="anna@groningen.nl").exists()
+    assert not Team.objects.filter(name="Burger zaken").exists(), "nothing is created before the answer"
+    confirmed = client.post(
+        URL, {"file": SimpleUploadedFile("hr.csv", raw, content_type="text/csv"), "confirm_new_teams": "on"}
+    )
+    body = client.get(confirmed.url).content.decode()
+    assert "4 nieuwe teams" in body
+    assert Team.objects.filter(name="Burger zaken").exists()
+
+
+def test_the_confirmation_is_only_asked_when_a_new_team_looks_like_another(client, programme_lead, team):
+    client.force_login(programme_lead)
+    assert "confirm_new_teams" not in client.get(URL).content.decode()
+    raw = b"email,first_name,last_name,municipality,team\nbram@groningen.nl,Bram,Visser,Groningen,Wijkteam Noord\n"
+    assert upload(client, raw).status_code == 302
 
 
 def test_bad_file_shows_every_error_and_saves_nothing(client, programme_lead):
