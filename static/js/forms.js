@@ -33,4 +33,12 @@
       });
     });
   });
+  // A page that comes back with errors: focus goes to the list of what to fix (WCAG 3.3.1), so a
+  // keyboard or screen-reader user starts there instead of at the top of the page.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    }
+  });
 })();

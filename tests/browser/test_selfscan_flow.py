@@ -24,6 +24,7 @@ def test_employee_takes_the_scan_stops_halfway_and_resumes(page, log_in_as, empl
     # Submitting an empty page: a clear message, announced, and the page still passes axe.
     page.get_by_role("button", name="Volgende stap").click()
     assert "Nog niet alles is beantwoord" in page.get_by_role("alert").inner_text()
+    assert page.evaluate("document.activeElement.id") == "foutmeldingen", "focus on the list of what to fix"
     assert summarise(axe.run(page, options=WCAG_AA).response["violations"]) == []
 
     for step in steps[:2]:
