@@ -336,7 +336,7 @@ def non_respondents(*, team, scan_round) -> list[str]:
     """Full names of the team's active members without a submitted response to `scan_round`, in
     Dutch surname order. Only for a campaign with team_leaders_see_non_respondents on. One query."""
     done = Response.objects.filter(round_id=scan_round.pk, submitted_at__isnull=False).values("employee_id")
-    people = User.objects.filter(team=team, is_active=True).exclude(pk__in=done).order_by("surname_sort", "first_name")
+    people = User.objects.filter(team=team, is_active=True).exclude(pk__in=done)
     return [person.get_full_name() for person in people.only("first_name", "last_name")]
 
 

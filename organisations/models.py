@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .identity import normalise_email
-from .names import surname_sort_expression
+from .names import PERSON_ORDER, dutch_name_order, surname_sort_expression
 
 
 class Municipality(models.Model):
@@ -144,7 +144,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
     class Meta:
-        ordering = ["surname_sort", "last_name", "first_name", "pk"]
+        ordering = PERSON_ORDER
         verbose_name = _("medewerker")
         verbose_name_plural = _("medewerkers")
         constraints = [
@@ -156,7 +156,9 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.UniqueConstraint(Lower("email"), name="email_unique_case_insensitive"),
         ]
         indexes = [
-            models.Index(fields=["surname_sort", "last_name", "first_name", "id"], name="user_dutch_name_order"),
+            models.Index(
+                *dutch_name_order("surname_sort", "last_name", "first_name"), "id", name="user_dutch_name_order"
+            ),
             models.Index(
                 fields=["is_programme_lead"], condition=models.Q(is_programme_lead=True), name="user_programme_leads"
             ),

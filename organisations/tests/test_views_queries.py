@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from organisations.models import User
 from organisations.tests.factories import TeamFactory, UserFactory
 
 # Page -> the most queries it may make (session, user and roles included).
@@ -72,6 +73,23 @@ def test_people_are_listed_the_dutch_way_on_the_surname_without_tussenvoegsel(
         UserFactory(first_name="Sam", last_name=last_name, team=team, municipality=municipality)
     client.force_login(programme_lead)
     expected = ["Bakker", "de Graaf", "van der Meer", "in 't Veld", "Zijlstra"]
+    for url in [
+        reverse("organisations:team_detail", args=[team.pk]),
+        reverse("organisations:employee_list") + f"?municipality={municipality.pk}&q=Sam",
+    ]:
+        body = client.get(url).content.decode().replace("&#x27;", "'")
+        positions = [body.index(f"Sam {name}") for name in expected]
+        assert positions == sorted(positions), url
+
+
+def test_names_with_accents_sort_under_their_letter(client, programme_lead, team, municipality):
+    """QA: 'Anne-Marie Çelik-Øster' sorted after 'Zijlstra'; 'Müller' belongs beside 'Mulder'."""
+    for last_name in ["Zijlstra", "Çelik-Øster", "Mulder", "Müller", "Muller", "Öztürk", "de Graaf", "Bakker"]:
+        UserFactory(first_name="Sam", last_name=last_name, team=team, municipality=municipality)
+    expected = ["Bakker", "Çelik-Øster", "de Graaf", "Mulder", "Muller", "Müller", "Öztürk", "Zijlstra"]
+    names = [u.last_name for u in User.objects.filter(first_name="Sam")]
+    assert names == expected
+    client.force_login(programme_lead)
     for url in [
         reverse("organisations:team_detail", args=[team.pk]),
         reverse("organisations:employee_list") + f"?municipality={municipality.pk}&q=Sam",
