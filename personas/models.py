@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -167,4 +168,24 @@ class EditRecord(models.Model):
         verbose_name_plural = _("wijzigingen")
 
     def __str__(self):
-        return self.summary
+        return self.changed_labels
+
+    @property
+    def changed_labels(self) -> str:
+        """What changed, as the editor's labels ('kern, profiel voor medewerkers'): the summary keeps
+        the fields' code names, which stay the same when a label is reworded or translated."""
+        names = {
+            "statements": _("COM-B-uitspraken"),
+            "attention_points": _("aandachtspunten"),
+            "messages": _("boodschappen"),
+        }
+        labels = []
+        for code in (part.strip() for part in self.summary.split(",")):
+            if code in names:
+                labels.append(str(names[code]))
+                continue
+            try:
+                labels.append(str(Persona._meta.get_field(code).verbose_name))
+            except FieldDoesNotExist:  # a code from an older version: shown as it was stored
+                labels.append(code)
+        return ", ".join(labels)
