@@ -70,6 +70,8 @@ def result_context(*, response) -> dict:
         ),
         "level_legend": scoring.level_legend(version),
         "strengths": strengths or highest[:1],
+        # Every area the same score: no area stands out, so none is named as the strongest.
+        "scores_all_equal": len({round(row["score"]) for row in rows}) == 1 and len(rows) > 1,
         "strengths_are_relative": not strengths,
         "persona": response.persona,
         "busy_profile": busy_profile,

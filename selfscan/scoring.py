@@ -32,9 +32,12 @@ Skill per area (0–100)
     can explain the task to others says a lot. In version 1 one easy knowledge question carried 30 %
     of the area score, so right answers lifted people who need help to "Gevorderd" and a single slip
     cost one and a half levels. With the check, right answers confirm the self-assessment and wrong
-    ones take at most a quarter off: one wrong answer of two costs at most 12.5 points, less than
+    ones take a quarter off at most: one wrong answer of two costs at most 12.5 points, less than
     the narrowest band (Basis, 18 points), so a slip moves an area at most one level and only near a
-    boundary; no set of wrong answers can cross two bands (0.75 > 48/81 and > 30/48).
+    boundary. But when every knowledge answer of an area is wrong (two or more), the self-assessment
+    was contradicted on every check: the area then stays below Gevorderd (KNOWLEDGE_ALL_WRONG_CAP,
+    at most Basis), however sure the person said they were. QA found "explain it to others" on
+    every task with every check wrong (a phishing link clicked) scored Gevorderd in Veilig werken.
     The overall score is the mean of the competence areas: DigComp weighs its areas equally.
 
 Levels (area and overall), aligned with DigCompSAT's bands
@@ -110,6 +113,8 @@ Identity = Persona.Identity
 Dimension = Question.Dimension
 
 KNOWLEDGE_CHECK = 0.25
+# Every knowledge answer of an area wrong (at least two questions): the area scores below Gevorderd.
+KNOWLEDGE_ALL_WRONG_CAP = 47.0
 
 # (lowest score of the level, level), highest first; DigCompSAT's bands (see the module docstring).
 LEVEL_BANDS = [(81, Level.EXPERT), (48, Level.GEVORDERD), (30, Level.BASIS), (0, Level.START)]
@@ -152,7 +157,10 @@ def area_score(can_do_values: list[int], knowledge_right: list[bool]) -> float:
         raise ValueError("an area needs at least one can-do answer")
     can_do = mean(can_do_fraction(value) for value in can_do_values)
     wrong = knowledge_right.count(False) / len(knowledge_right) if knowledge_right else 0.0
-    return round(100 * can_do * (1 - KNOWLEDGE_CHECK * wrong), 1)
+    score = round(100 * can_do * (1 - KNOWLEDGE_CHECK * wrong), 1)
+    if len(knowledge_right) >= 2 and not any(knowledge_right):
+        score = min(score, KNOWLEDGE_ALL_WRONG_CAP)
+    return score
 
 
 def level_for(score: float, *, version: int | None = None) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from personas.models import Persona
 from selfscan import scoring
+from selfscan.models import Level
 from selfscan.scoring import Attitude
 
 Identity = Persona.Identity
@@ -28,8 +29,9 @@ def test_can_do_scale_rejects_values_outside_it(value):
     [
         ([3, 3, 3, 3], [True, True], 66.7),  # all "zelfstandig", knowledge confirms
         ([3, 3, 3, 3], [True, False], 58.3),  # one slip of two: an eighth off
-        ([3, 3, 3, 3], [False, False], 50.0),  # all wrong: a quarter off
-        ([4, 4, 4], [False, False], 75.0),  # claims to explain everything, knows neither: not Expert
+        ([3, 3, 3, 3], [False, False], 47.0),  # all wrong: a quarter off (50), and below Gevorderd
+        ([4, 4, 4], [False, False], 47.0),  # claims to explain everything, knows neither: Basis at most
+        ([2, 2, 2], [False, False], 25.0),  # below the cap already: a quarter off
         ([2, 2, 2], [True, True], 33.3),  # right answers never lift a self-assessment
         ([1, 1], [False], 0.0),
         ([3, 3], [], 66.7),  # no knowledge questions: the self-assessment stands alone
@@ -81,11 +83,19 @@ def test_a_single_slip_never_costs_more_than_one_level(knowledge_count):
         )
 
 
-def test_no_set_of_wrong_answers_crosses_two_levels():
+def test_no_set_of_wrong_answers_short_of_all_crosses_two_levels():
     for can_do in itertools.combinations_with_replacement([1, 2, 3, 4], 4):
-        right = scoring.level_for(scoring.area_score(list(can_do), [True, True]))
-        wrong = scoring.level_for(scoring.area_score(list(can_do), [False, False]))
+        right = scoring.level_for(scoring.area_score(list(can_do), [True, True, True]))
+        wrong = scoring.level_for(scoring.area_score(list(can_do), [False, False, True]))
         assert LEVEL_STEPS.index(right) - LEVEL_STEPS.index(wrong) <= 1, can_do
+
+
+def test_every_check_wrong_keeps_an_area_below_gevorderd_whatever_the_claim():
+    """QA: "anderen uitleggen" everywhere and every knowledge question wrong scored Gevorderd 75."""
+    for can_do in itertools.combinations_with_replacement([1, 2, 3, 4], 4):
+        for count in (2, 3):
+            level = scoring.level_for(scoring.area_score(list(can_do), [False] * count))
+            assert level in (Level.START, Level.BASIS), can_do
 
 
 @pytest.mark.parametrize(

@@ -218,3 +218,11 @@ def test_no_change_is_shown_as_zero_without_a_sign(client, employee, rounds):
     client.force_login(employee)
     body = client.get(reverse("selfscan:result", args=[final.pk])).content.decode()
     assert "Ten opzichte van ronde 1: 0 punten." in body and "+0" not in body and "-0" not in body
+
+
+def test_equal_scores_everywhere_name_no_area_as_the_strongest(client, employee, rounds):
+    """QA: with every area at 67, "Hier ben je sterk in" just named the first two areas."""
+    submitted_response(employee, rounds[0], can_do=3)
+    client.force_login(employee)
+    body = client.get(reverse("selfscan:result", args=[rounds[0].pk])).content.decode()
+    assert "Je scoort op alle onderdelen even hoog (Gevorderd)" in body
