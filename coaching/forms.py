@@ -162,6 +162,13 @@ class SessionForm(forms.ModelForm):
     time = forms.TimeField(
         label=_("Begintijd"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"), initial="12:00"
     )
+    online_url = forms.URLField(
+        label=Session._meta.get_field("online_url").verbose_name,
+        help_text=Session._meta.get_field("online_url").help_text,
+        max_length=Session._meta.get_field("online_url").max_length,
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Session

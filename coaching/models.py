@@ -81,7 +81,7 @@ class Coach(models.Model):
             raise ValidationError({"topics": _("Kies onderwerpen uit de lijst.")})
 
     def topic_labels(self) -> list[str]:
-        return [Topic(topic).label for topic in self.topics if topic in Topic.values]
+        return [str(Topic(topic).label) for topic in self.topics if topic in Topic.values]
 
 
 class BuddyPair(models.Model):
