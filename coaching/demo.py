@@ -448,6 +448,12 @@ def support_seed(*, campaign, demo_accounts, today: datetime.date | None = None)
     demo = {user.email.split("@")[0]: user for user in demo_accounts}
     municipalities = list(campaign.municipalities.order_by("name"))
     coaches = _coaches(municipalities, demo, rng)
+    if campaign.kick_off_date > today:
+        # The programme starts at the kick-off: coaches are ready, nothing has happened yet.
+        return dict.fromkeys(("buddies", "ambassadors", "sessions", "cards", "certificates"), 0) | {
+            "coaches": sum(len(users) for users in coaches.values()),
+            "verification_code": "",
+        }
     certificates = _certificates(campaign, demo)
     demo_certificate = next((c for c in certificates if c.employee_id == demo["digicoach"].pk), None)
     return {

@@ -34,7 +34,11 @@ class BuddyRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [("", _("Weet ik nog niet"))] + list(Topic.choices)
         self.fields["topic"].label = _("Waarmee wil je hulp? (mag leeg)")
+        self.fields["contact"].required = False
         _limit(self, "topic_note", BuddyPair)
+
+    def clean_contact(self):
+        return self.cleaned_data.get("contact") or BuddyPair.Contact.EITHER
 
 
 class TopicsField(forms.MultipleChoiceField):

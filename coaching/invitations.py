@@ -13,11 +13,34 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .models import InspirationSession
 
 TIMEZONE = "Europe/Amsterdam"
+
+
+def amsterdam_vtimezone() -> Timezone:
+    """Europe/Amsterdam as a VTIMEZONE with the EU's yearly rules (since 1996: summer time from the
+    last Sunday of March 02:00 to the last Sunday of October 03:00), the compact form Outlook itself
+    writes; a test compares it with the zoneinfo database day by day."""
+    zone = Timezone()
+    zone.add("tzid", TIMEZONE)
+    daylight = TimezoneDaylight()
+    daylight.add("tzname", "CEST")
+    daylight.add("tzoffsetfrom", datetime.timedelta(hours=1))
+    daylight.add("tzoffsetto", datetime.timedelta(hours=2))
+    daylight.add("dtstart", datetime.datetime(1981, 3, 29, 2, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    standard = TimezoneStandard()
+    standard.add("tzname", "CET")
+    standard.add("tzoffsetfrom", datetime.timedelta(hours=2))
+    standard.add("tzoffsetto", datetime.timedelta(hours=1))
+    standard.add("dtstart", datetime.datetime(1996, 10, 27, 3, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    zone.add_component(daylight)
+    zone.add_component(standard)
+    return zone
 
 
 def session_uid(session: InspirationSession, domain: str | None = None) -> str:
@@ -47,8 +70,8 @@ def session_ics(session: InspirationSession, *, domain: str | None = None) -> by
     event.add("description", "\n\n".join(part for part in (session.description, page) if part))
     event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
+    calendar.add_component(amsterdam_vtimezone())
     calendar.add_component(event)
-    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

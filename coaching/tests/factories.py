@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from campaigns.tests.factories import CampaignFactory
 from coaching import codes
 from coaching.models import (
     Ambassador,
@@ -122,6 +123,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
         model = Certificate
 
     employee = factory.SubFactory(UserFactory)
+    campaign = factory.SubFactory(CampaignFactory)
     code = factory.LazyFunction(codes.new_code)
     full_name = factory.LazyAttribute(lambda certificate: certificate.employee.get_full_name())
     municipality_name = factory.LazyAttribute(lambda certificate: certificate.employee.municipality.name)
