@@ -3,14 +3,13 @@ import io
 from django.core.management import call_command
 
 from agendas.models import TeamMeeting
-from coaching import models as coaching
 from campaigns.models import Campaign
+from coaching import models as coaching
 from learning.models import LearningActivity
 from organisations.demo import DEMO_PASSWORD
 from organisations.models import Municipality, Team, User
 from organisations.roles import Role, roles_of
 from selfscan.models import Answer, Response, Round
-
 
 SUPPORT_MODELS = [
     coaching.Coach,
