@@ -123,7 +123,7 @@ def buddy_stop(request):
 def coach(request):
     require_digicoach(request.user)
     overview = selectors.coach_overview(coach=request.user)
-    return render(request, "coaching/coach.html", as_context(overview))
+    return render(request, "coaching/coach.html", {**as_context(overview), "has_room": overview.has_room})
 
 
 @login_required

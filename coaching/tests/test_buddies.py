@@ -362,3 +362,14 @@ def test_the_pair_page_does_not_grow_with_more_sessions_and_cards(client, coach,
     services.card_renew(pair=pair, by=coach)
     log(client, pair)
     assert query_count(client, url, at_most=12) == small
+
+
+def test_the_coach_page_offers_requests_while_there_is_room(client, coach, municipality):
+    request = RequestFactory(employee=UserFactory(municipality=municipality), municipality=municipality)
+    client.force_login(coach)
+    take = reverse("coaching:request_take", args=[request.pk])
+    assert take in client.get(reverse("coaching:coach")).content.decode()
+    for _ in range(2):
+        BuddyPairFactory(coach=coach, municipality=municipality)
+    page = client.get(reverse("coaching:coach")).content.decode()
+    assert take not in page and "Je zit vol" in page
