@@ -87,7 +87,20 @@ def _not_leading(users):
 
 
 def _persona_people(campaign, municipality, slug, limit):
-    """Generated employees whose round-1 persona is `slug` (the demo's buddies and ambassadors)."""
+    """Generated employees whose round-1 persona is `slug` (the demo's buddies and ambassadors); in a
+    large demo organisation only a sample did the scan, so others of the municipality fill up."""
+    people = _scanned_as(campaign, municipality, slug, limit)
+    if len(people) < limit:
+        seen = {person.pk for person in people}
+        people += [
+            person
+            for person in _not_leading(list(_generated(municipality)[100 : 100 + limit]))
+            if person.pk not in seen
+        ]
+    return people[:limit]
+
+
+def _scanned_as(campaign, municipality, slug, limit):
     return list(
         User.objects.filter(
             pk__in=Response.objects.filter(
@@ -199,13 +212,15 @@ def _buddies(campaign, municipalities, coaches, demo, today, rng) -> int:
                 break
             buddy = hesitant.pop(0)
             taken.add(buddy.pk)
-            BuddyPair.objects.create(
+            request = BuddyPair.objects.create(
                 employee=buddy,
                 municipality=municipality,
                 topic=rng.choice([Topic.TEAMS, Topic.EMAIL, Topic.SECURITY, ""]),
                 topic_note=rng.choice(["", "Ik wil leren hoe ik een Teams-vergadering start."]),
                 contact=rng.choice(BuddyPair.Contact.values),
             )
+            asked = _aware(today - datetime.timedelta(days=rng.randint(2, 12)), rng.randint(8, 16))
+            BuddyPair.objects.filter(pk=request.pk).update(requested_at=asked)
     return created
 
 
@@ -400,8 +415,8 @@ def _cards(campaign, municipalities, demo, today, rng) -> int:
         ComplimentCard(
             sender=colleague,
             recipient=demo["medewerker"],
-            text=CardText.GOOD_EXAMPLE,
-            personal_line="Fijn dat je ons team meeneemt in de zelfscan!",
+            text=CardText.TOGETHER,
+            personal_line="Dank voor je tip over bestanden delen in Teams!",
             sent_at=sent_at,
             month=month_start(timezone.localdate(sent_at)),
             sender_team_id=colleague.team_id,
@@ -413,18 +428,19 @@ def _cards(campaign, municipalities, demo, today, rng) -> int:
     return len(cards)
 
 
-def _certificates(campaign, demo) -> list[Certificate]:
-    """Certificates for the demo digicoach (who did both rounds) and a sample of others who did."""
+def _certificates(campaign, demo) -> tuple[list, int]:
+    """Certificates for the demo digicoach (who did both rounds) and a sample of others who did:
+    (the certificates, how many were added now)."""
     completed_scan_seed(campaign=campaign, employee=demo["digicoach"])
     completed = employees_completed(campaign=campaign)
     if not completed:
-        return []
+        return [], 0
     existing = set(Certificate.objects.filter(campaign=campaign).values_list("employee_id", flat=True))
     wanted = [demo["digicoach"].pk] if demo["digicoach"].pk in completed else []
     wanted += sorted(pk for pk in completed if pk not in wanted)[: CERTIFICATES - len(wanted)]
     people = User.objects.in_bulk([pk for pk in wanted if pk not in existing])
     names = dict(Municipality.objects.values_list("pk", "name"))
-    Certificate.objects.bulk_create(
+    created = Certificate.objects.bulk_create(
         Certificate(
             employee=person,
             campaign=campaign,
@@ -435,7 +451,7 @@ def _certificates(campaign, demo) -> list[Certificate]:
         )
         for person in people.values()
     )
-    return list(Certificate.objects.filter(campaign=campaign, employee_id__in=wanted).order_by("pk"))
+    return list(Certificate.objects.filter(campaign=campaign, employee_id__in=wanted).order_by("pk")), len(created)
 
 
 @transaction.atomic
@@ -454,7 +470,7 @@ def support_seed(*, campaign, demo_accounts, today: datetime.date | None = None)
             "coaches": sum(len(users) for users in coaches.values()),
             "verification_code": "",
         }
-    certificates = _certificates(campaign, demo)
+    certificates, issued = _certificates(campaign, demo)
     demo_certificate = next((c for c in certificates if c.employee_id == demo["digicoach"].pk), None)
     return {
         "coaches": sum(len(users) for users in coaches.values()),
@@ -462,6 +478,6 @@ def support_seed(*, campaign, demo_accounts, today: datetime.date | None = None)
         "ambassadors": _ambassadors(campaign, municipalities, demo, coaches),
         "sessions": _inspiration_sessions(campaign, municipalities, demo, today, rng),
         "cards": _cards(campaign, municipalities, demo, today, rng),
-        "certificates": len(certificates),
+        "certificates": issued,
         "verification_code": demo_certificate.display_code if demo_certificate else "",
     }

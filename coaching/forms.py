@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import IsoDateInput
@@ -34,6 +35,7 @@ class BuddyRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [("", _("Weet ik nog niet"))] + list(Topic.choices)
         self.fields["topic"].label = _("Waarmee wil je hulp? (mag leeg)")
+        self.fields["topic_note"].label = _("Wil je er iets over vertellen? (mag leeg)")
         self.fields["contact"].required = False
         _limit(self, "topic_note", BuddyPair)
 
@@ -167,7 +169,7 @@ class SessionForm(forms.ModelForm):
         label=_("Begintijd"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"), initial="12:00"
     )
     online_url = forms.URLField(
-        label=Session._meta.get_field("online_url").verbose_name,
+        label=capfirst(Session._meta.get_field("online_url").verbose_name),
         help_text=Session._meta.get_field("online_url").help_text,
         max_length=Session._meta.get_field("online_url").max_length,
         required=False,
@@ -197,13 +199,19 @@ class SessionForm(forms.ModelForm):
         self.fields["municipality"].queryset = municipalities
         self.fields["municipality"].required = not allow_all
         self.fields["municipality"].empty_label = _("Alle gemeenten") if allow_all else None
+        self.fields["municipality"].help_text = _("Voor medewerkers van één gemeente, of van alle gemeenten.")
+        self.fields["location"].help_text = _(
+            "Bijvoorbeeld: Stadhuis, zaal 2. Vul een plaats in, een link, of allebei."
+        )
         self.fields["content_item"].queryset = content_items
         self.fields["content_item"].required = False
         self.fields["content_item"].empty_label = _("Geen")
         self.fields["content_item"].label_from_instance = lambda item: (
             f"{item.title} – {item.municipality} " + (item.publish_on.strftime("(%d-%m-%Y)"))
         )
-        self.fields["content_item"].help_text = _("Het item in de campagneplanning waar deze sessie bij hoort.")
+        self.fields["content_item"].help_text = _(
+            "Het item in de campagneplanning waar deze sessie bij hoort (items van de vorm ‘Bijeenkomst of sessie’)."
+        )
         for name in ("title", "location", "online_url"):
             _limit(self, name, Session)
         self.fields["description"].widget.attrs["maxlength"] = Session._meta.get_field("description").max_length
@@ -217,6 +225,9 @@ class SessionForm(forms.ModelForm):
         day, time = cleaned.get("day"), cleaned.get("time")
         if day and time:
             cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(day, time))
+            if cleaned["starts_at"] <= timezone.now():
+                # Also checked by the service; said here too, so every mistake shows at once.
+                self.add_error("day", _("Kies een moment in de toekomst."))
         return cleaned
 
     def session_fields(self) -> dict:

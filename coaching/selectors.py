@@ -441,10 +441,10 @@ def session_participants(*, session: InspirationSession) -> dict:
 
 
 def session_content_choices(*, municipalities):
-    """Content items a session can be linked to: not cancelled, of `municipalities`, events first,
-    newest campaign first (a lazy queryset with municipality)."""
+    """Content items a session can be linked to: events (format "Bijeenkomst of sessie") of
+    `municipalities`, not cancelled, newest campaign first (a lazy queryset with municipality)."""
     return (
-        ContentItem.objects.filter(municipality__in=municipalities)
+        ContentItem.objects.filter(municipality__in=municipalities, format=ContentItem.Format.EVENT)
         .exclude(status=ContentItem.Status.CANCELLED)
         .select_related("municipality", "campaign")
         .order_by("-campaign__kick_off_date", "municipality__name", "title", "publish_on", "pk")

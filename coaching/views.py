@@ -522,6 +522,11 @@ def card_compose(request, recipient_id):
         try:
             card = services.card_send(sender=request.user, recipient=recipient, **form.cleaned_data)
         except ValidationError as error:
+            refused = error.message_dict.get("recipient") or error.message_dict.get("__all__")
+            if refused:
+                # Nothing to correct on the form: this card cannot go (a block, or today's limit).
+                messages.error(request, " ".join(refused))
+                return redirect("coaching:card_new")
             add_service_errors(form, error)
         else:
             send_card_email.delay_on_commit(card.pk)

@@ -125,6 +125,9 @@ def test_the_ambassador_page_holds_the_months_content_and_the_personas_messages_
     hesitant_message = Message.objects.filter(audience__slug=Persona.Identity.HESITANT).first().text
     all_message = Message.objects.filter(audience__slug=Audience.ALL).first().text
     assert hesitant_message in page and all_message in page
+    hesitant = Persona.objects.get(slug=Persona.Identity.HESITANT)
+    assert f"Collega's met het profiel {hesitant.employee_name}" in page
+    assert hesitant.name not in page and hesitant.essence not in page, "the internal labels are for the campaign team"
     assert employee.get_full_name() not in page and colleague_scan.get_overall_level_display() + " (" not in page
 
 

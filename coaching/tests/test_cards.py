@@ -121,7 +121,8 @@ def test_a_person_blocks_cards_from_someone_who_then_cannot_send_and_old_cards_d
     assert "Eerdere kaart" not in client.get(reverse("core:start_employee")).content.decode()
     client.force_login(colleague)
     response = send(client, employee)
-    assert "ontvangt op dit moment geen kaarten van jou" in response.content.decode()
+    assert response.status_code == 302 and response.url == reverse("coaching:card_new")
+    assert "ontvangt op dit moment geen kaarten van jou" in client.get(response.url).content.decode()
     assert ComplimentCard.objects.count() == 1
     client.force_login(employee)
     client.post(reverse("coaching:card_unblock", args=[colleague.pk]))
