@@ -287,3 +287,15 @@ class VerifyForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+
+class SearchForm(forms.Form):
+    """A search box (`?q=`): at most 100 characters; anything else (NUL bytes, a megabyte) is no search."""
+
+    q = forms.CharField(required=False, max_length=100)
+
+
+def search_query(data) -> str:
+    """The search text of a GET request's data, or "" when it is not a usable search."""
+    form = SearchForm(data)
+    return form.cleaned_data["q"] if form.is_valid() else ""

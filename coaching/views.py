@@ -51,6 +51,7 @@ from .forms import (
     SessionForm,
     SessionLogForm,
     VerifyForm,
+    search_query,
 )
 from .invitations import ics_filename
 from .invitations import session_ics as session_ics_file
@@ -507,7 +508,7 @@ def cards(request):
 
 @login_required
 def card_new(request):
-    query = (request.GET.get("q") or "")[:100]
+    query = search_query(request.GET)
     found = selectors.colleague_search(person=request.user, query=query)
     return render(request, "coaching/card_new.html", {"query": query, "colleagues": found})
 
@@ -635,7 +636,7 @@ def verify_code(request, code):
 @login_required
 def certificates_manage(request):
     require_programme_lead(request.user)
-    query = (request.GET.get("q") or "")[:100]
+    query = search_query(request.GET)
     page = Paginator(selectors.certificates_for_lead(query=query), PER_PAGE).get_page(request.GET.get("pagina"))
     return render(request, "coaching/certificates_manage.html", {"page": page, "query": query})
 
