@@ -412,3 +412,36 @@ def test_the_participant_list_does_not_grow_with_more_sign_ups(client, advisor, 
     for _ in range(20):
         SignUpFactory(session=session)
     assert query_count(client, url, at_most=15) == small
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_people_taking_the_last_place_at_once_get_one_place_and_one_waiting(municipality):
+    import threading
+
+    from django.db import connection
+
+    from conftest import service_unavailable
+
+    if connection.vendor != "postgresql":
+        service_unavailable("the race needs PostgreSQL (DATABASE_URL)")
+    session = InspirationSessionFactory(municipality=municipality, capacity=1)
+    people = [UserFactory(municipality=municipality) for _ in range(2)]
+    barrier, errors = threading.Barrier(2), []
+
+    def sign_up(person):
+        try:
+            barrier.wait()
+            services.session_sign_up(session=session, person=person)
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign_up, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert sorted(SignUp.objects.values_list("status", flat=True)) == ["signed_up", "waiting"]
