@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export DEBUG ?= 1
 
 # Every first-party package; the layers between them are in .importlinter.
-APPS := digivaardig core common organisations personas selfscan campaigns learning agendas reminders dashboards
+APPS := digivaardig core common organisations personas selfscan campaigns learning agendas coaching reminders dashboards
 
 .PHONY: install run test lint format bench e2e
 

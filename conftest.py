@@ -176,6 +176,49 @@ def _learning_and_meeting(employee, team):
     return {"activity_id": ActivityFactory(employee=employee).pk, "meeting_id": MeetingFactory(team=team).pk}
 
 
+def _support(*, employee, coach, sender, ambassador, municipality, campaign):
+    """URL parameters of the support programme (coaching): `employee` paired with `coach` (a card
+    with one session), an open buddy request, an inspiration session of the municipality the
+    employee signed up for, a colleague to send a card to, a card from `sender`, `ambassador`
+    confirmed, and the employee's certificate."""
+    from coaching.models import CoachingSession
+    from coaching.tests.factories import (
+        AmbassadorFactory,
+        BuddyPairFactory,
+        CertificateFactory,
+        CoachFactory,
+        ComplimentCardFactory,
+        InspirationSessionFactory,
+        RequestFactory,
+        SignUpFactory,
+    )
+
+    team = employee.team
+    coach_row = CoachFactory(user=coach, municipality=municipality)
+    pair = BuddyPairFactory(coach=coach, employee=employee, municipality=municipality)
+    coaching_session = CoachingSession.objects.create(
+        card=pair.cards.get(), strip=1, date=pair.paired_at.date(), topic="Teams", minutes=30, logged_by=coach
+    )
+    request = RequestFactory(employee=UserFactory(municipality=municipality, team=team), municipality=municipality)
+    session = InspirationSessionFactory(municipality=municipality, capacity=2)
+    SignUpFactory(session=session, person=employee)
+    ComplimentCardFactory(sender=sender, recipient=employee, personal_line="Top!")
+    ambassador_row = AmbassadorFactory(person=ambassador, municipality=municipality)
+    certificate = CertificateFactory(employee=employee, campaign=campaign)
+    return {
+        "pair_id": pair.pk,
+        "coaching_session_id": coaching_session.pk,
+        "request_id": request.pk,
+        "coach_id": coach_row.pk,
+        "session_id": session.pk,
+        "recipient_id": UserFactory(municipality=municipality, team=team).pk,
+        "person_id": sender.pk,
+        "ambassador_id": ambassador_row.pk,
+        "certificate_id": certificate.pk,
+        "code": certificate.display_code,
+    }
+
+
 @pytest.fixture
 def world(
     shipped_content, employee, team_leader, advisor, other_advisor, digicoach, programme_lead, team, other_municipality
@@ -188,7 +231,24 @@ def world(
     own_item, own_feed = _planned_item(own_round.campaign, team.municipality)
     other_item, other_feed = _planned_item(other_round.campaign, other_municipality)
     own_learning = _learning_and_meeting(employee, team)
-    other_learning = _learning_and_meeting(UserFactory(municipality=other_municipality, team=other_team), other_team)
+    other_employee = UserFactory(municipality=other_municipality, team=other_team)
+    other_learning = _learning_and_meeting(other_employee, other_team)
+    own_support = _support(
+        employee=employee,
+        coach=digicoach,
+        sender=team_leader,
+        ambassador=team_leader,
+        municipality=team.municipality,
+        campaign=own_round.campaign,
+    )
+    other_support = _support(
+        employee=other_employee,
+        coach=UserFactory(municipality=other_municipality, team=other_team, is_digicoach=True),
+        sender=UserFactory(municipality=other_municipality, team=other_team),
+        ambassador=UserFactory(municipality=other_municipality, team=other_team),
+        municipality=other_municipality,
+        campaign=other_round.campaign,
+    )
     return {
         "users": {
             "anonymous": None,
@@ -208,6 +268,7 @@ def world(
             "item_id": own_item.pk,
             "token": own_feed.token,
             **own_learning,
+            **own_support,
         },
         "other": {
             "municipality_id": other_municipality.pk,
@@ -218,5 +279,6 @@ def world(
             "item_id": other_item.pk,
             "token": other_feed.token,
             **other_learning,
+            **other_support,
         },
     }

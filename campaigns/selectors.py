@@ -211,3 +211,29 @@ def campaign_covers(*, municipality_id, day: datetime.date) -> bool:
     if not municipality_id:
         return False
     return Campaign.objects.filter(municipalities=municipality_id, kick_off_date__lte=day, end_date__gte=day).exists()
+
+
+def content_to_share(*, municipality_id, today: datetime.date) -> list[ContentItem]:
+    """What an ambassador can share this month (plan §5.1, ambassadors): the municipality's
+    published items for employees or everyone, published this month up to `today`, and the hygiene
+    items that are available today (always-on measures), by date. Items for team leaders only and
+    cancelled or unpublished items are left out. One query (two with the prefetch of personas)."""
+    if not municipality_id:
+        return []
+    this_month = month_start(today)
+    published = ContentItem.objects.filter(
+        municipality_id=municipality_id,
+        status=ContentItem.Status.PUBLISHED,
+        audience__in=[ContentItem.Audience.EMPLOYEES, ContentItem.Audience.EVERYONE],
+        publish_on__lte=today,
+    )
+    dated = Q(publish_on__gte=this_month) & ~Q(category=ContentItem.Category.HYGIENE)
+    running = Q(category=ContentItem.Category.HYGIENE) & (
+        Q(available_until__gte=today) | Q(available_until__isnull=True, campaign__end_date__gte=today)
+    )
+    return list(
+        published.filter(dated | running)
+        .select_related("campaign")
+        .prefetch_related("target_personas")
+        .order_by("category", "publish_on", "title", "pk")
+    )

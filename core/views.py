@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from agendas import selectors as agenda_selectors
 from campaigns.forms import NewCampaignForm
 from campaigns.selectors import campaign_list_for_municipalities
+from coaching import selectors as coaching_selectors
 from common.dates import month_start
 from common.forms import add_service_errors, as_context
 from common.preserve import submitted_data
@@ -64,7 +65,12 @@ def start_employee(request):
     return render(
         request,
         "core/start_employee.html",
-        {**as_context(start), "learning": learning, "activity_form": activity_form},
+        {
+            **as_context(start),
+            "learning": learning,
+            "activity_form": activity_form,
+            "support": coaching_selectors.employee_support(employee=request.user),
+        },
     )
 
 
@@ -97,7 +103,8 @@ def start_advisor(request):
 def start_digicoach(request):
     require_role(request.user, Role.DIGICOACH)
     colleagues = selectors.fellow_digicoaches(user=request.user)
-    return render(request, "core/start_digicoach.html", {"colleagues": colleagues})
+    coaching = coaching_selectors.coach_overview(coach=request.user)
+    return render(request, "core/start_digicoach.html", {"colleagues": colleagues, "coaching": coaching})
 
 
 @login_required

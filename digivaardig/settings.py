@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "campaigns",
     "learning",
     "agendas",
+    "coaching",
     "reminders",
     "dashboards",
 ]

@@ -44,6 +44,7 @@ urlpatterns = [
     path("campagne/", include("campaigns.urls")),
     path("leren/", include("learning.urls")),
     path("werkoverleg/", include("agendas.urls")),
+    path("ondersteuning/", include("coaching.urls")),
     path("api/xapi/", include("learning.api_urls")),
     path("herinneringen/", include("reminders.urls")),
     path("dashboard/", include("dashboards.urls")),

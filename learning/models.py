@@ -25,6 +25,9 @@ class LearningActivity(models.Model):
         SELF = "self", _("Zelf vastgelegd")
         PLATFORM_EXPORT = "platform_export", _("Export van het leerplatform")
         XAPI = "xapi", _("Leerplatform (xAPI)")
+        # Recorded for the employee by the programme: a digicoach's session, attendance at an
+        # inspiration session (coaching app; external_id names the session).
+        SUPPORT = "support", _("Digicoach of inspiratiesessie")
 
     # What an employee types when logging an activity, in form order.
     EDITABLE_FIELDS = ("date", "kind", "title", "minutes")

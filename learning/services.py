@@ -107,6 +107,60 @@ def activity_delete(*, activity: LearningActivity) -> None:
     participation_changed(municipality_ids=[activity.employee.municipality_id])
 
 
+def activity_record(
+    *,
+    employee: User,
+    reference: str,
+    date: datetime.date,
+    kind: str,
+    title: str,
+    minutes: int,
+    today: datetime.date | None = None,
+) -> LearningActivity:
+    """Learning that the programme registered for the employee (plan §5.1): a session with their
+    digicoach (kind "coaching") or attendance at an inspiration session (kind "inspiration_session").
+
+    `reference` names what it records (at most 100 characters, e.g. "coaching-12"); recording the
+    same reference again updates that activity instead of adding one, so a retried or corrected
+    registration counts once. `date` may not lie after `today` (default today); `minutes` 1 to
+    MAX_MINUTES. The activity is read-only for the employee (source SUPPORT).
+
+    Returns the saved LearningActivity. Raises ValidationError (by field) for a date in the future,
+    an unknown kind, an empty title or minutes out of range.
+    """
+    activity = LearningActivity.objects.filter(
+        source=LearningActivity.Source.SUPPORT, external_id=reference
+    ).first() or LearningActivity(source=LearningActivity.Source.SUPPORT, external_id=reference)
+    activity.employee = employee
+    activity.date, activity.kind, activity.minutes = date, kind, minutes
+    activity.title = " ".join((title or "").split())[: LearningActivity._meta.get_field("title").max_length]
+    errors = {}
+    if date and date > (today or timezone.localdate()):
+        errors["date"] = _("Deze datum ligt in de toekomst.")
+    if minutes is None or minutes < 1:
+        errors["minutes"] = _("Vul in hoeveel minuten het duurde (minstens 1).")
+    if not reference:
+        errors["external_id"] = _("Zonder verwijzing kan deze activiteit niet worden vastgelegd.")
+    try:
+        activity.full_clean(validate_unique=False)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, messages)
+    if errors:
+        raise ValidationError(errors)
+    activity.save()
+    return activity
+
+
+def activity_withdraw(*, reference: str) -> int:
+    """Remove the learning activity `activity_record` stored under `reference` (a session that was
+    deleted, attendance that was taken back). Returns how many were removed (0 or 1)."""
+    deleted, _per_model = LearningActivity.objects.filter(
+        source=LearningActivity.Source.SUPPORT, external_id=reference
+    ).delete()
+    return deleted
+
+
 @dataclass(frozen=True)
 class PlatformImportSummary:
     """Counts of an import of the platform's export: rows created, updated and unchanged."""

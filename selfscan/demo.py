@@ -230,3 +230,25 @@ def scan_seed(*, campaign) -> dict:
             final, again, personas, final_areas, final_moment, improvement=0.12, before=before
         )
     return counts
+
+
+def completed_scan_seed(*, campaign, employee, persona: str = Persona.Identity.ENTHUSIAST) -> bool:
+    """Both rounds of the campaign submitted for one person (the demo's certificate), answered as a
+    typical `persona` would, round 2 a little better. Only when round 2 has opened and the person
+    has no response yet; returns whether it added them."""
+    baseline, final = campaign.scan_rounds.select_related("questionnaire").order_by("number")
+    today = timezone.localdate()
+    if final.opens_on > today or Response.objects.filter(employee=employee, round__campaign=campaign).exists():
+        return False
+    archetype = ARCHETYPES[persona]
+    rng = random.Random(f"completed/{employee.email}")
+    profile = Profile(persona, rng.betavariate(*archetype.skill), dict(archetype.attitude), False, 0.0)
+    personas = {persona.slug: persona for persona in Persona.objects.all()}
+    for scan_round, day, improvement in (
+        (baseline, min(baseline.due_on, today), 0.0),
+        (final, max(final.opens_on, today - datetime.timedelta(days=2)), 0.1),
+    ):
+        areas = {area.code: area for area in Area.objects.filter(questionnaire_id=scan_round.questionnaire_id)}
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(11)))
+        _submit_many(scan_round, [(employee, profile)], personas, areas, moment, improvement=improvement)
+    return True

@@ -21,6 +21,14 @@ NEXT_STEP = {
     Level.GEVORDERD: "Verdiep je in een onderdeel naar keuze op niveau Gevorderd.",
     Level.EXPERT: "Deel wat je kunt: word digicoach of ambassadeur en help collega's op weg.",
 }
+# What the result page offers from the support programme (plan §5.1), by persona: the hesitant
+# technology user is offered a buddy first and most prominently ("Koppel een ervaren digicoach aan een
+# aarzelende technologiegebruiker"), the enthusiast to become an ambassador (the ambassadors come
+# "met name" from the enthusiasts); everyone else sees the buddy as a quiet option.
+SUPPORT_OFFERS = {
+    Persona.Identity.HESITANT: "buddy_first",
+    Persona.Identity.ENTHUSIAST: "ambassador",
+}
 
 
 def _signed(value):
@@ -83,4 +91,5 @@ def result_context(*, response) -> dict:
         "questionnaire_changed": baseline is not None
         and baseline.round.questionnaire_id != response.round.questionnaire_id,
         "overall_change": _signed(comparison.overall_change) if comparison else None,
+        "support_offer": SUPPORT_OFFERS.get(response.persona.slug if response.persona else None, "buddy"),
     }

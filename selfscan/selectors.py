@@ -1,11 +1,14 @@
 """Reads of the zelfscan. Only `rounds_for_management` and `persona_counts` count across people, and
 only counts; `persona_counts` hides every group smaller than settings.PRIVACY_MIN_GROUP_SIZE."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
+from django.utils import timezone
 
+from campaigns.models import Campaign
 from common.privacy import hide_small_groups
 from personas.models import Persona
 
@@ -202,3 +205,46 @@ def respondent_counts(*, employees, campaign) -> dict[int, int]:
     )
     counts.update(dict(rows))
     return counts
+
+
+def _completed_both_rounds(responses):
+    """THE certificate rule (plan §5.1 "Certificaat uitdelen", after goals 1 and 3): per employee and
+    campaign, both rounds of the zelfscan submitted. Rows of {employee_id, campaign_id, completed_at}
+    where completed_at is the moment the later of the two was submitted. Every caller goes through here."""
+    return (
+        responses.filter(submitted_at__isnull=False)
+        .order_by()
+        .values("employee_id", campaign_id=F("round__campaign_id"))
+        .annotate(rounds=Count("round__number", distinct=True), completed_at=Max("submitted_at"))
+        .filter(rounds=len(Round.Number))
+    )
+
+
+@dataclass(frozen=True)
+class ScanCompletion:
+    """A campaign in which the employee submitted both rounds of the zelfscan, and the day
+    (Europe/Amsterdam) the second of them was submitted."""
+
+    campaign: Campaign
+    completed_on: datetime.date
+
+
+def scan_completions(*, employee) -> list[ScanCompletion]:
+    """The campaigns in which `employee` submitted both zelfscan rounds (the certificate rule,
+    `_completed_both_rounds`), newest completion first: a list of ScanCompletion. Two queries; an
+    employee who has not finished both rounds anywhere gets []."""
+    rows = list(_completed_both_rounds(Response.objects.filter(employee=employee)))
+    campaigns = Campaign.objects.in_bulk([row["campaign_id"] for row in rows]) if rows else {}
+    completions = [
+        ScanCompletion(campaign=campaigns[row["campaign_id"]], completed_on=timezone.localdate(row["completed_at"]))
+        for row in rows
+        if row["campaign_id"] in campaigns
+    ]
+    return sorted(completions, key=lambda completion: completion.completed_on, reverse=True)
+
+
+def employees_completed(*, campaign) -> dict[int, datetime.date]:
+    """Everyone who submitted both zelfscan rounds of `campaign` (the certificate rule,
+    `_completed_both_rounds`): {employee id: day of completion (Europe/Amsterdam)}. One query."""
+    rows = _completed_both_rounds(Response.objects.filter(round__campaign=campaign))
+    return {row["employee_id"]: timezone.localdate(row["completed_at"]) for row in rows}

@@ -117,6 +117,53 @@ MATRIX = {
     "dashboards:report_xlsx": row(LOGIN, 403, 403, OK, OK, 403, OK),
     # The calendar feed is public by design: Outlook cannot log in; the secret token is the key.
     "campaigns:feed": everyone(OK),
+    # The support programme (plan §5.1). Everyone: their own buddy, sessions, cards, certificate.
+    "coaching:home": logged_in(OK),
+    "coaching:buddy": logged_in(OK),
+    "coaching:buddy_stop": logged_in(405),
+    # A digicoach reaches their own buddies and the open requests of their municipality; the lead all pairs.
+    "coaching:coach": row(LOGIN, 403, 403, 403, 403, OK, 403),
+    "coaching:coach_profile": row(LOGIN, 403, 403, 403, 403, OK, 403),
+    "coaching:request_take": logged_in(405),
+    "coaching:pair": row(LOGIN, 403, 403, 403, 403, OK, OK),
+    "coaching:pair_renew": logged_in(405),
+    "coaching:pair_end": logged_in(405),
+    "coaching:session_delete": logged_in(405),
+    "coaching:ambassador": logged_in(OK),
+    "coaching:ambassador_stop": logged_in(405),
+    # Inspiration sessions of one's own municipality (or for all); the invitation comes with a place.
+    "coaching:sessions": logged_in(OK),
+    "coaching:session": row(LOGIN, OK, OK, 404, OK, OK, OK),
+    "coaching:session_sign_up": logged_in(405),
+    "coaching:session_cancel": logged_in(405),
+    "coaching:session_ics": row(LOGIN, OK, 404, 404, OK, 404, OK),
+    # Cards go to colleagues of one's own municipality.
+    "coaching:cards": logged_in(OK),
+    "coaching:card_new": logged_in(OK),
+    "coaching:card_compose": row(LOGIN, OK, OK, 404, OK, OK, OK),
+    "coaching:card_preference": logged_in(405),
+    "coaching:card_block": logged_in(405),
+    "coaching:card_unblock": logged_in(405),
+    # The certificate is its holder's alone; its verification is public (name and date only).
+    "coaching:certificate": logged_in(OK),
+    "coaching:certificate_issue": logged_in(405),
+    "coaching:certificate_pdf": row(LOGIN, OK, 404, 404, 404, 404, 404),
+    "coaching:verify": everyone(OK),
+    "coaching:verify_code": everyone(OK),
+    # The campaign team manages coaches, ambassadors and sessions of their municipalities; the lead pairs and revokes.
+    "coaching:coaches": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "coaching:coach_edit": row(LOGIN, 403, 403, 404, OK, 403, OK),
+    "coaching:requests": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "coaching:request_pair": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "coaching:ambassadors": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "coaching:ambassador_decide": logged_in(405),
+    "coaching:sessions_manage": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "coaching:session_create": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "coaching:session_edit": row(LOGIN, 403, 403, 404, OK, 403, OK),
+    "coaching:session_attendance": row(LOGIN, 403, 403, 404, OK, 403, OK),
+    "coaching:session_call_off": logged_in(405),
+    "coaching:certificates_manage": row(LOGIN, 403, 403, 403, 403, 403, OK),
+    "coaching:certificate_revoke": row(LOGIN, 403, 403, 403, 403, 403, OK),
 }
 
 # URLs that answer with something other than an HTML page (plain text, downloads).
@@ -131,6 +178,8 @@ NOT_HTML = {
     "dashboards:team_table",
     "dashboards:programme_table",
     "dashboards:report_xlsx",
+    "coaching:session_ics",
+    "coaching:certificate_pdf",
 }
 
 # Personas and their audiences are shared by all municipalities: one slug serves both kinds of URL.

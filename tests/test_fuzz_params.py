@@ -31,6 +31,7 @@ PARAMETERS = [
     "team",
     "periode",
     "ronde",
+    "code",
 ]
 HOSTILE = [
     "",

@@ -4,11 +4,24 @@ from django.core.management import call_command
 
 from agendas.models import TeamMeeting
 from campaigns.models import Campaign
+from coaching import models as coaching
 from learning.models import LearningActivity
 from organisations.demo import DEMO_PASSWORD
 from organisations.models import Municipality, Team, User
 from organisations.roles import Role, roles_of
 from selfscan.models import Answer, Response, Round
+
+SUPPORT_MODELS = [
+    coaching.Coach,
+    coaching.BuddyPair,
+    coaching.PunchCard,
+    coaching.CoachingSession,
+    coaching.Ambassador,
+    coaching.InspirationSession,
+    coaching.SignUp,
+    coaching.ComplimentCard,
+    coaching.Certificate,
+]
 
 
 def snapshot():
@@ -21,6 +34,7 @@ def snapshot():
         Answer.objects.count(),
         list(LearningActivity.objects.order_by("pk").values()),
         list(TeamMeeting.objects.order_by("pk").values()),
+        *(list(model.objects.order_by("pk").values()) for model in SUPPORT_MODELS),
     )
 
 
@@ -74,7 +88,9 @@ def test_seed_demo_gives_most_employees_a_round_one_scan_and_leaves_the_demo_acc
     baseline = Round.objects.get(number=1)
     submitted = Response.objects.filter(round=baseline, submitted_at__isnull=False).count()
     assert 100 <= submitted < 200, "most, not all, employees did round 1"
-    assert not Response.objects.filter(employee__email__endswith="@digivaardig.test").exists()
+    # The demo accounts keep an empty scan to try; the demo digicoach did both rounds (for the certificate).
+    demo_responses = Response.objects.filter(employee__email__endswith="@digivaardig.test")
+    assert set(demo_responses.values_list("employee__email", flat=True)) == {"digicoach@digivaardig.test"}
     assert Response.objects.filter(round=baseline).values("persona").distinct().count() == 4
     assert (baseline.opens_on.month, baseline.due_on.month) == (3, 5)
 
@@ -117,3 +133,40 @@ def test_seed_demo_records_learning_and_meetings_up_to_today_with_gaps(db):
     assert len(own) < len(months)
     demo_team = Team.objects.get(name="Burgerzaken", municipality__name="Groningen")
     assert not compliance.is_met(demo_team.pk, month_start(today))
+
+
+def test_seed_demo_runs_the_support_programme_for_every_done_when_flow(db):
+    from django.utils import timezone
+
+    from coaching.selectors import certificate_verify, coach_overview, sessions_for_person
+    from learning.models import LearningActivity
+
+    out = io.StringIO()
+    call_command("seed_demo", "--year", str(timezone.localdate().year), stdout=out)
+    for name in ("Groningen", "Assen", "Westerkwartier"):
+        coaches = coaching.Coach.objects.filter(municipality__name=name, is_active=True)
+        assert coaches.count() >= 2, f"several coaches in {name}"
+        assert coaching.BuddyPair.objects.filter(municipality__name=name, status="paired").exists()
+        assert coaching.Ambassador.objects.filter(municipality__name=name, status="confirmed").exists()
+        assert coaching.Ambassador.objects.filter(municipality__name=name, status="volunteered").exists()
+        assert coaching.InspirationSession.objects.filter(municipality__name=name).exists()
+    assert (
+        coaching.CoachingSession.objects.count()
+        == LearningActivity.objects.filter(kind="coaching", source="support").count()
+    )
+    assert LearningActivity.objects.filter(kind="inspiration_session", source="support").exists()
+    assert (
+        coaching.ComplimentCard.objects.count() > 100
+        and not coaching.ComplimentCard.objects.filter(emailed_at=None).exists()
+    )
+
+    employee = User.objects.get(email="medewerker@digivaardig.test")
+    assert not coaching.BuddyPair.objects.filter(employee=employee).exists(), "the demo employee can ask for a buddy"
+    assert not coaching.Ambassador.objects.filter(person=employee).exists(), "and volunteer"
+    assert any(session.own_status is None for session in sessions_for_person(person=employee)), "and sign up"
+    assert coaching.ComplimentCard.objects.filter(recipient=employee).exists(), "a card has arrived"
+    coach = coach_overview(coach=User.objects.get(email="digicoach@digivaardig.test"))
+    assert coach.buddies and coach.requests and coach.has_room, "the demo coach can log and take a request"
+    assert any(row.current.is_full for row in coach.buddies), "one card is full, to renew"
+    code = out.getvalue().split("Certificaat om te controleren (digicoach@): ")[1].split()[0]
+    assert certificate_verify(code=code).name == "Noor Digicoach"

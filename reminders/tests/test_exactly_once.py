@@ -55,8 +55,12 @@ def test_claims_left_by_a_lost_task_are_taken_over_after_the_lease(programme):
 
 
 def test_smtp_errors_are_retried_then_failed_with_the_reason_visible(
-    client, programme, advisor, django_capture_on_commit_callbacks
+    client, programme, advisor, django_capture_on_commit_callbacks, monkeypatch
 ):
+    from celery import current_app
+
+    # The resent batch runs here, also when REDIS_URL would queue it for a worker (CI).
+    monkeypatch.setitem(current_app.conf, "task_always_eager", True)
     (batch,) = reminders_claim(kind=Kind.SCAN_ROUND1, day=DAY, now=at(DAY))
 
     class Refuses(EmailBackend):

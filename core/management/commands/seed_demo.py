@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from agendas.demo import meetings_seed
 from campaigns.demo import planner_seed
+from coaching.demo import support_seed
 from core.demo import programme_year_seed
 from learning.demo import learning_seed
 from organisations.demo import DEMO_PASSWORD, demo_accounts_seed, employees_seed, municipalities_seed
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             scans = scan_seed(campaign=campaign)
             activities = learning_seed(campaign=campaign)
             meetings = meetings_seed(campaign=campaign)
+            support = support_seed(campaign=campaign, demo_accounts=accounts)
         # One reminder of every kind to the demo employee and team leader (var/mail/ with make run).
         demo_people = [user for user in accounts if user.email.split("@")[0] in ("medewerker", "teamleider")]
         kick_off = timezone.make_aware(datetime.datetime.combine(campaign.kick_off_date, datetime.time(9)))
@@ -45,8 +47,13 @@ class Command(BaseCommand):
             f"Zelfscans: {scans['round_1']} in ronde 1, {scans['round_2']} in ronde 2. "
             f"Leeractiviteiten: {activities} nieuw. Werkoverleggen: {meetings} nieuw. "
             f"Voorbeeldherinneringen: {reminders} verstuurd. "
+            f"Ondersteuning: {support['coaches']} digicoaches, {support['buddies']} buddy's, "
+            f"{support['ambassadors']} ambassadeurs, {support['sessions']} inspiratiesessies, "
+            f"{support['cards']} complimentkaarten, {support['certificates']} certificaten. "
             f"Klaar in {elapsed:.1f} s."
         )
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
         for user in accounts:
             self.stdout.write(f"  {user.email}")
+        if support["verification_code"]:
+            self.stdout.write(f"\nCertificaat om te controleren (digicoach@): {support['verification_code']}")

@@ -1,0 +1,214 @@
+"""Access to the support programme: every view fetches what it shows through one of these.
+
+An outsider of an object gets a 404 (its existence is not disclosed); someone without the role a
+page is for gets a 403. A digicoach reaches only their own buddies and the open requests of their
+own municipality; the campaign team the registers and sessions of the municipalities they advise
+(the programme lead: all); everyone their own buddy, sign-ups, cards and certificates.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.models import User
+from organisations.roles import Role, has_role
+
+from .models import (
+    Ambassador,
+    BuddyPair,
+    CardBlock,
+    Certificate,
+    Coach,
+    CoachingSession,
+    ComplimentCard,
+    InspirationSession,
+    SignUp,
+)
+from .selectors import sessions_visible_to
+
+NOT_FOUND = (ValueError, TypeError)
+
+
+def _get(queryset, **lookup):
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, *NOT_FOUND):
+        raise Http404 from None
+
+
+@dataclass(frozen=True)
+class PairScope:
+    """A buddy pair and what the person may do with it: `can_log` (its own coach: log and delete
+    sessions) and `can_manage` (its coach or the programme lead: renew the card, end the pairing)."""
+
+    pair: BuddyPair
+    can_log: bool
+    can_manage: bool
+
+
+def get_pair_scope(user, pair_id) -> PairScope:
+    """A pair the user coaches (any status), or any pair for the programme lead. 403 for other roles,
+    404 for another coach's pair."""
+    require_role(user, Role.DIGICOACH, Role.PROGRAMME_LEAD)
+    pairs = BuddyPair.objects.select_related("employee__team", "coach", "municipality")
+    lookup = {} if has_role(user, Role.PROGRAMME_LEAD) else {"coach": user}
+    pair = _get(pairs, pk=pair_id, **lookup)
+    own = pair.coach_id == user.pk
+    return PairScope(pair=pair, can_log=own and pair.is_paired, can_manage=own or has_role(user, Role.PROGRAMME_LEAD))
+
+
+def get_coaching_session(user, coaching_session_id) -> CoachingSession:
+    """A session on a card of one of the user's own buddies (digicoach only); 403/404 as above."""
+    require_role(user, Role.DIGICOACH)
+    return _get(CoachingSession.objects.select_related("card__pair"), pk=coaching_session_id, card__pair__coach=user)
+
+
+def get_request_for_coach(user, request_id) -> BuddyPair:
+    """An open buddy request of the digicoach's own municipality. 403 for someone who is no coach,
+    404 for another municipality's request."""
+    require_role(user, Role.DIGICOACH)
+    coach = Coach.objects.filter(user=user).only("municipality_id").first()
+    municipality_id = coach.municipality_id if coach else user.municipality_id
+    return _get(
+        BuddyPair.objects.select_related("employee"),
+        pk=request_id,
+        municipality_id=municipality_id,
+        status=BuddyPair.Status.REQUESTED,
+    )
+
+
+def get_request_for_lead(user, request_id) -> BuddyPair:
+    """Any open buddy request, for the programme lead (403 for others, 404 when not open)."""
+    require_role(user, Role.PROGRAMME_LEAD)
+    return _get(
+        BuddyPair.objects.select_related("employee__team", "municipality"),
+        pk=request_id,
+        status=BuddyPair.Status.REQUESTED,
+    )
+
+
+def require_digicoach(user) -> None:
+    """403 unless the user holds the digicoach role."""
+    require_role(user, Role.DIGICOACH)
+
+
+def manageable_municipalities(user):
+    """The municipalities whose digicoaches, ambassadors and sessions the user manages: all for the
+    programme lead, the advised ones for an advisor; 403 for anyone else. A lazy queryset."""
+    require_campaign_team(user)
+    return visible_municipalities(user)
+
+
+def get_coach_for_manager(user, coach_id) -> Coach:
+    """A digicoach of a municipality the user manages; 403 outside the campaign team, 404 otherwise."""
+    municipalities = manageable_municipalities(user)
+    return _get(
+        Coach.objects.select_related("user__team", "municipality"), pk=coach_id, municipality__in=municipalities
+    )
+
+
+def get_ambassador_for_manager(user, ambassador_id) -> Ambassador:
+    """A row of the ambassador register of a municipality the user manages; 403/404 as above."""
+    municipalities = manageable_municipalities(user)
+    return _get(
+        Ambassador.objects.select_related("person", "municipality"), pk=ambassador_id, municipality__in=municipalities
+    )
+
+
+def get_session_for_person(user, session_id) -> InspirationSession:
+    """A session the user may see and join (their municipality's, or one for everyone); 404 otherwise."""
+    return _get(sessions_visible_to(person=user).select_related("municipality"), pk=session_id)
+
+
+def get_session_for_organiser(user, session_id) -> InspirationSession:
+    """A session the user may organise: of a municipality they manage, or one for everyone (any
+    advisor). 403 outside the campaign team, 404 otherwise."""
+    municipalities = manageable_municipalities(user)
+    return _get(
+        InspirationSession.objects.filter(Q(municipality__in=municipalities) | Q(municipality__isnull=True))
+        .select_related("municipality", "content_item")
+        .distinct(),
+        pk=session_id,
+    )
+
+
+def get_session_invitation(user, session_id) -> InspirationSession:
+    """A session whose invitation (.ics) the user may download: one they have a place at, or one they
+    organise. 404 otherwise (also on the waiting list: the invitation comes with a place)."""
+    try:
+        found = get_session_for_person(user, session_id)
+    except Http404:
+        found = None
+    if found is not None and found.signups.filter(person=user, status=SignUp.Status.SIGNED_UP).exists():
+        return found
+    if has_role(user, Role.ADVISOR, Role.PROGRAMME_LEAD):
+        return get_session_for_organiser(user, session_id)
+    raise Http404
+
+
+def may_organise(user, session: InspirationSession) -> bool:
+    """Whether the user may organise this session (without raising)."""
+    if not has_role(user, Role.ADVISOR, Role.PROGRAMME_LEAD):
+        return False
+    if session.municipality_id is None or has_role(user, Role.PROGRAMME_LEAD):
+        return True
+    return visible_municipalities(user).filter(pk=session.municipality_id).exists()
+
+
+def get_colleague(user, person_id) -> User:
+    """An active colleague of the user's own municipality (not the user); 404 otherwise."""
+    if not user.municipality_id:
+        raise Http404
+    colleague = _get(
+        User.objects.select_related("team"), pk=person_id, municipality_id=user.municipality_id, is_active=True
+    )
+    if colleague.pk == user.pk:
+        raise Http404
+    return colleague
+
+
+def get_blockable(user, person_id) -> User:
+    """Someone the user may block or unblock: a colleague who could send them a card (same
+    municipality), someone who sent them one, or someone they blocked; 404 otherwise."""
+    try:
+        person_id = int(person_id)
+    except NOT_FOUND:
+        raise Http404 from None
+    if person_id == user.pk:
+        raise Http404
+    known = (
+        ComplimentCard.objects.filter(recipient=user, sender_id=person_id).exists()
+        or CardBlock.objects.filter(person=user, blocked_id=person_id).exists()
+        or (user.municipality_id and User.objects.filter(pk=person_id, municipality_id=user.municipality_id).exists())
+    )
+    if not known:
+        raise Http404
+    return _get(User.objects.all(), pk=person_id)
+
+
+def get_own_certificate(user, certificate_id) -> Certificate:
+    """The user's own certificate; 404 for anyone else's (the programme lead revokes, never downloads)."""
+    return _get(Certificate.objects.select_related("campaign"), pk=certificate_id, employee=user)
+
+
+def get_certificate_for_lead(user, certificate_id) -> Certificate:
+    """Any certificate, for the programme lead (403 for others)."""
+    require_role(user, Role.PROGRAMME_LEAD)
+    return _get(Certificate.objects.select_related("campaign", "revoked_by"), pk=certificate_id)
+
+
+def get_own_ambassador(user) -> Ambassador:
+    """The user's own row in the ambassador register; 404 without one."""
+    ambassador = Ambassador.objects.filter(person=user).first()
+    if ambassador is None:
+        raise Http404
+    return ambassador
+
+
+def require_programme_lead(user) -> None:
+    """403 unless the user is the programme lead."""
+    if not has_role(user, Role.PROGRAMME_LEAD):
+        raise PermissionDenied

@@ -1,0 +1,743 @@
+"""Reads of the support programme (plan §5.1).
+
+What each person sees: an employee their own buddy, strippenkaart, sign-ups, cards and certificate;
+a digicoach their own buddies and the open requests of their municipality — name, team, topic and
+contact preference only, never a persona, score or answer (this module does not read the zelfscan's
+results at all; the certificate rule is selfscan's own selector); the campaign team the registers of
+their municipalities. Dashboards get counts only: `compliment_counts`, `buddy_counts`,
+`session_counts`; the reminders get `sessions_on`.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from campaigns.models import ContentItem
+from campaigns.selectors import content_to_share
+from common.dates import month_start
+from organisations.models import User
+from personas.models import Audience, Persona
+from personas.selectors import audience_list_with_texts
+from selfscan.selectors import scan_completions
+
+from . import codes
+from .models import (
+    Ambassador,
+    BuddyPair,
+    CardBlock,
+    CardPreference,
+    Certificate,
+    Coach,
+    CoachingSession,
+    ComplimentCard,
+    InspirationSession,
+    PunchCard,
+    SignUp,
+)
+
+IN_LIST_LIMIT = 500
+# The start page shows the cards of the last weeks; the card page shows them all.
+RECENT_CARD_DAYS = 60
+COLLEAGUE_RESULTS = 20
+
+# ---------------------------------------------------------------------------------------------
+# Buddies and the strippenkaart
+
+
+@dataclass(frozen=True)
+class Strip:
+    """One strip of a card: its number (from 1) and the session on it, or None while unused."""
+
+    number: int
+    session: CoachingSession | None
+
+
+@dataclass(frozen=True)
+class CardView:
+    """A strippenkaart as it is drawn: the PunchCard, its strips in order, how many are used and
+    left, and whether it is full (then it can be renewed)."""
+
+    card: PunchCard
+    strips: list
+    used: int
+    left: int
+    is_full: bool
+
+
+def card_view(card: PunchCard) -> CardView:
+    """The CardView of a card whose `sessions` are loaded (prefetched) or loadable."""
+    by_strip = {session.strip: session for session in card.sessions.all()}
+    strips = [Strip(number=number, session=by_strip.get(number)) for number in range(1, card.strips + 1)]
+    used = sum(1 for strip in strips if strip.session is not None)
+    return CardView(card=card, strips=strips, used=used, left=card.strips - used, is_full=used >= card.strips)
+
+
+def _cards_with_sessions():
+    return PunchCard.objects.order_by("-number").prefetch_related(
+        Prefetch("sessions", queryset=CoachingSession.objects.order_by("strip"))
+    )
+
+
+def coach_load(*, coach_user_id) -> int:
+    """How many buddies the coach has now (pairs with status paired). One query."""
+    return BuddyPair.objects.filter(coach_id=coach_user_id, status=BuddyPair.Status.PAIRED).count()
+
+
+def current_card(*, pair: BuddyPair) -> PunchCard | None:
+    """The pair's newest strippenkaart, or None before the first pairing. One query."""
+    return PunchCard.objects.filter(pair=pair).order_by("-number").first()
+
+
+@dataclass(frozen=True)
+class BuddyOverview:
+    """What an employee sees of their buddy: `pair` (their open request or pair, or None), the
+    coach's Coach profile when paired (or None), `cards`: CardView per strippenkaart, newest first,
+    and `current`: the newest CardView (or None)."""
+
+    pair: BuddyPair | None
+    coach: Coach | None
+    cards: list
+    current: CardView | None
+
+
+def buddy_overview(*, employee: User) -> BuddyOverview:
+    """The employee's own buddy request or pair with its strippenkaarten (BuddyOverview). At most
+    four queries."""
+    pair = (
+        BuddyPair.objects.filter(employee=employee, status__in=BuddyPair.OPEN_STATUSES)
+        .select_related("coach__team")
+        .prefetch_related(Prefetch("cards", queryset=_cards_with_sessions()))
+        .first()
+    )
+    if pair is None:
+        return BuddyOverview(pair=None, coach=None, cards=[], current=None)
+    coach = Coach.objects.filter(user_id=pair.coach_id).first() if pair.coach_id else None
+    cards = [card_view(card) for card in pair.cards.all()]
+    return BuddyOverview(pair=pair, coach=coach, cards=cards, current=cards[0] if cards else None)
+
+
+@dataclass(frozen=True)
+class BuddyRow:
+    """One of a coach's buddies: the pair (with the buddy and their team) and its current CardView."""
+
+    pair: BuddyPair
+    current: CardView | None
+
+
+@dataclass(frozen=True)
+class CoachOverview:
+    """The digicoach's own page: `profile` (Coach, or None when the role has no profile yet),
+    `buddies`: BuddyRow per current buddy, `requests`: open requests (BuddyPair with the employee
+    and team) of the coach's municipality, oldest first, `capacity` and `load` (current buddies),
+    and `has_room`."""
+
+    profile: Coach | None
+    buddies: list
+    requests: list
+    capacity: int
+    load: int
+
+    @property
+    def has_room(self) -> bool:
+        return self.load < self.capacity
+
+
+def coach_overview(*, coach: User) -> CoachOverview:
+    """The coach's buddies with their strippenkaart and the open requests they may take on
+    (CoachOverview): name, team, topic and contact preference of each, nothing else. Four queries."""
+    profile = Coach.objects.filter(user=coach).first()
+    municipality_id = profile.municipality_id if profile else coach.municipality_id
+    buddies = list(
+        BuddyPair.objects.filter(coach=coach, status=BuddyPair.Status.PAIRED)
+        .select_related("employee__team")
+        .prefetch_related(Prefetch("cards", queryset=_cards_with_sessions()))
+        .order_by("employee__surname_sort", "employee__first_name", "pk")
+    )
+    rows = []
+    for pair in buddies:
+        cards = list(pair.cards.all())
+        rows.append(BuddyRow(pair=pair, current=card_view(cards[0]) if cards else None))
+    requests = list(
+        BuddyPair.objects.filter(municipality_id=municipality_id, status=BuddyPair.Status.REQUESTED)
+        .exclude(employee=coach)
+        .select_related("employee__team")
+        .order_by("requested_at", "pk")
+    )
+    capacity = profile.capacity if profile else Coach.DEFAULT_CAPACITY
+    return CoachOverview(profile=profile, buddies=rows, requests=requests, capacity=capacity, load=len(rows))
+
+
+@dataclass(frozen=True)
+class PairDetail:
+    """A pair as its coach (or the programme lead) sees it: the pair with buddy, team and coach,
+    its cards as CardView (newest first), and the current one."""
+
+    pair: BuddyPair
+    cards: list
+    current: CardView | None
+
+
+def pair_detail(*, pair: BuddyPair) -> PairDetail:
+    """The pair's strippenkaarten with their sessions (PairDetail). One query for the cards and one
+    for their sessions."""
+    cards = [card_view(card) for card in _cards_with_sessions().filter(pair=pair)]
+    return PairDetail(pair=pair, cards=cards, current=cards[0] if cards else None)
+
+
+def coaches_for(*, municipalities) -> list[Coach]:
+    """The digicoaches of `municipalities` (queryset or objects), active first, each annotated with
+    `load` (current buddies), with user, team and municipality loaded. One query."""
+    return list(
+        Coach.objects.filter(municipality__in=municipalities)
+        .select_related("user__team", "municipality")
+        .annotate(
+            load=Count(
+                "user__coached_pairs", filter=Q(user__coached_pairs__status=BuddyPair.Status.PAIRED), distinct=True
+            )
+        )
+        .order_by("-is_active", "municipality__name", "user__surname_sort", "user__first_name", "pk")
+    )
+
+
+def open_requests(*, municipalities) -> list[BuddyPair]:
+    """Buddy requests waiting for a coach in `municipalities`, oldest first, with employee, team
+    and municipality. One query."""
+    return list(
+        BuddyPair.objects.filter(municipality__in=municipalities, status=BuddyPair.Status.REQUESTED)
+        .select_related("employee__team", "municipality")
+        .order_by("requested_at", "pk")
+    )
+
+
+def coach_choices(*, pair: BuddyPair) -> list[Coach]:
+    """The active digicoaches who could take this request: of its municipality, not the employee,
+    those with room and a matching topic first; each annotated with `load`. One query."""
+    coaches = [
+        coach
+        for coach in coaches_for(municipalities=[pair.municipality_id])
+        if coach.is_active and coach.user.is_digicoach and coach.user.is_active and coach.user_id != pair.employee_id
+    ]
+    return sorted(
+        coaches,
+        key=lambda coach: (coach.load >= coach.capacity, pair.topic not in coach.topics, coach.load),
+    )
+
+
+def paired_overview(*, municipalities) -> list[BuddyPair]:
+    """Current pairs of `municipalities` for the programme lead: buddy, coach and municipality, no
+    session content. One query."""
+    return list(
+        BuddyPair.objects.filter(municipality__in=municipalities, status=BuddyPair.Status.PAIRED)
+        .select_related("employee__team", "coach", "municipality")
+        .order_by("municipality__name", "coach__surname_sort", "employee__surname_sort", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class BuddyCounts:
+    """Per team (id): `requested` open requests, `paired` current buddies, `sessions` coaching
+    sessions held with its members. Raw counts of people: whoever shows them to a team applies the
+    privacy threshold (asking for a buddy is a personal choice)."""
+
+    requested: dict
+    paired: dict
+    sessions: dict
+
+    def of(self, team_id) -> dict:
+        return {
+            "requested": self.requested.get(team_id, 0),
+            "paired": self.paired.get(team_id, 0),
+            "sessions": self.sessions.get(team_id, 0),
+        }
+
+
+def _team_filter(queryset, teams, path):
+    if isinstance(teams, QuerySet):
+        return queryset.filter(**{f"{path}__in": teams.values("pk")}), None
+    ids = {getattr(team, "pk", team) for team in teams}
+    if len(ids) <= IN_LIST_LIMIT:
+        return queryset.filter(**{f"{path}_id__in": ids}), None
+    return queryset, ids
+
+
+def buddy_counts(*, teams) -> BuddyCounts:
+    """Open requests, current buddies and coaching sessions per team (the buddy's current team) for
+    many teams at once (dashboards). `teams`: a queryset of Team or an iterable of teams or ids. Two
+    queries whatever the numbers. Returns BuddyCounts."""
+    pairs, only = _team_filter(BuddyPair.objects.filter(status__in=BuddyPair.OPEN_STATUSES), teams, "employee__team")
+    requested, paired = defaultdict(int), defaultdict(int)
+    for team_id, status, count in (
+        pairs.order_by().values_list("employee__team_id", "status").annotate(count=Count("pk"))
+    ):
+        if only is not None and team_id not in only:
+            continue
+        (requested if status == BuddyPair.Status.REQUESTED else paired)[team_id] += count
+    sessions_qs, only = _team_filter(CoachingSession.objects.all(), teams, "card__pair__employee__team")
+    sessions = defaultdict(int)
+    for team_id, count in (
+        sessions_qs.order_by().values_list("card__pair__employee__team_id").annotate(count=Count("pk"))
+    ):
+        if only is None or team_id in only:
+            sessions[team_id] += count
+    return BuddyCounts(requested=dict(requested), paired=dict(paired), sessions=dict(sessions))
+
+
+# ---------------------------------------------------------------------------------------------
+# Ambassadors
+
+
+def ambassador_of(*, person: User) -> Ambassador | None:
+    """The person's row in the ambassador register (any status), or None. One query."""
+    return Ambassador.objects.filter(person=person).first()
+
+
+def ambassador_register(*, municipalities) -> list[Ambassador]:
+    """The ambassador register of `municipalities`: sign-ups waiting for a decision first, then
+    ambassadors, then the rest; with person, team, municipality and who decided. One query."""
+    order = {
+        Ambassador.Status.VOLUNTEERED: 0,
+        Ambassador.Status.CONFIRMED: 1,
+        Ambassador.Status.DECLINED: 2,
+        Ambassador.Status.STOPPED: 3,
+    }
+    rows = list(
+        Ambassador.objects.filter(municipality__in=municipalities).select_related(
+            "person__team", "municipality", "decided_by"
+        )
+    )
+    return sorted(
+        rows,
+        key=lambda row: (order[row.status], row.municipality.name, row.person.surname_sort, row.person.first_name),
+    )
+
+
+@dataclass(frozen=True)
+class AmbassadorPage:
+    """What a confirmed ambassador sees: `items`, the month's content of their municipality to share
+    (campaigns.selectors.content_to_share), and `audiences`: the persona audiences (with their
+    messages and attention points) that colleagues fall into, plus 'Allen'. No personal data."""
+
+    month: datetime.date
+    items: list
+    audiences: list
+
+
+def ambassador_page(*, ambassador: Ambassador, today: datetime.date) -> AmbassadorPage:
+    """The ambassador's page (plan §5.1: ambassadors share content and speak to their colleagues'
+    personas): this month's content to share and the messages per persona. Four queries."""
+    audiences = [
+        audience
+        for audience in audience_list_with_texts()
+        if audience.slug == Audience.ALL or (audience.persona_id and audience.slug in Persona.Identity.values)
+    ]
+    return AmbassadorPage(
+        month=month_start(today),
+        items=content_to_share(municipality_id=ambassador.municipality_id, today=today),
+        audiences=audiences,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Inspiration sessions
+
+
+def sessions_visible_to(*, person: User):
+    """Sessions `person` may see and join: their municipality's and those for everyone (lazy
+    queryset, cancelled ones included)."""
+    return InspirationSession.objects.filter(Q(municipality__isnull=True) | Q(municipality_id=person.municipality_id))
+
+
+def _with_counts(sessions):
+    return sessions.annotate(
+        signed_up_count=Count("signups", filter=Q(signups__status=SignUp.Status.SIGNED_UP), distinct=True),
+        waiting_count=Count("signups", filter=Q(signups__status=SignUp.Status.WAITING), distinct=True),
+    )
+
+
+def sessions_for_person(*, person: User, now: datetime.datetime | None = None) -> list[InspirationSession]:
+    """The sessions `person` can go to that have not ended, soonest first, each annotated with
+    `signed_up_count`, `waiting_count` and `own_status` (their SignUp status or None), with
+    municipality and content item loaded. One query."""
+    now = now or timezone.now()
+    own = SignUp.objects.filter(session=OuterRef("pk"), person=person).values("status")[:1]
+    sessions = (
+        _with_counts(sessions_visible_to(person=person).filter(starts_at__gte=now - datetime.timedelta(hours=8)))
+        .annotate(own_status=Subquery(own))
+        .select_related("municipality")
+        .order_by("starts_at", "pk")
+    )
+    return [session for session in sessions if session.ends_at >= now]
+
+
+@dataclass(frozen=True)
+class SessionForPerson:
+    """One session as a participant sees it: the session (with counts), their own SignUp (or None),
+    their place on the waiting list (1 = next; None when not waiting), places left, and whether
+    they can still sign up or cancel (not started, not cancelled)."""
+
+    session: InspirationSession
+    signup: SignUp | None
+    waiting_position: int | None
+    places_left: int
+    is_open: bool
+
+
+def session_for_person(*, session: InspirationSession, person: User, now=None) -> SessionForPerson:
+    """The session page for `person` (SessionForPerson). Three queries."""
+    now = now or timezone.now()
+    counted = (
+        _with_counts(InspirationSession.objects.filter(pk=session.pk))
+        .select_related("municipality", "content_item", "organiser")
+        .get()
+    )
+    signup = SignUp.objects.filter(session=session, person=person).first()
+    position = None
+    if signup is not None and signup.status == SignUp.Status.WAITING:
+        position = (
+            SignUp.objects.filter(session=session, status=SignUp.Status.WAITING)
+            .filter(Q(queued_at__lt=signup.queued_at) | Q(queued_at=signup.queued_at, pk__lt=signup.pk))
+            .count()
+            + 1
+        )
+    return SessionForPerson(
+        session=counted,
+        signup=signup,
+        waiting_position=position,
+        places_left=max(0, counted.capacity - counted.signed_up_count),
+        is_open=not counted.is_cancelled and counted.starts_at > now,
+    )
+
+
+def sessions_for_organisers(*, municipalities, now=None) -> dict:
+    """Sessions of `municipalities` and those for everyone, with counts and `attended_count`:
+    {"upcoming": [...] soonest first, "past": [...] newest first}. One query."""
+    now = now or timezone.now()
+    sessions = list(
+        _with_counts(
+            InspirationSession.objects.filter(Q(municipality__in=municipalities) | Q(municipality__isnull=True))
+        )
+        .annotate(attended_count=Count("signups", filter=Q(signups__attended=True), distinct=True))
+        .select_related("municipality", "content_item")
+        .order_by("starts_at", "pk")
+    )
+    return {
+        "upcoming": [session for session in sessions if session.starts_at > now],
+        "past": [session for session in reversed(sessions) if session.starts_at <= now],
+    }
+
+
+def session_participants(*, session: InspirationSession) -> dict:
+    """Who signed up for the session, for its organiser: {"signed_up": [...], "waiting": [...],
+    "cancelled": count}, each a SignUp with the person and their team, in queue order. One query."""
+    signups = list(session.signups.select_related("person__team").order_by("queued_at", "pk"))
+    return {
+        "signed_up": [signup for signup in signups if signup.status == SignUp.Status.SIGNED_UP],
+        "waiting": [signup for signup in signups if signup.status == SignUp.Status.WAITING],
+        "cancelled": sum(1 for signup in signups if signup.status == SignUp.Status.CANCELLED),
+    }
+
+
+def session_content_choices(*, municipalities):
+    """Content items a session can be linked to: events (format "Bijeenkomst of sessie") of
+    `municipalities`, not cancelled, newest campaign first (a lazy queryset with municipality)."""
+    return (
+        ContentItem.objects.filter(municipality__in=municipalities, format=ContentItem.Format.EVENT)
+        .exclude(status=ContentItem.Status.CANCELLED)
+        .select_related("municipality", "campaign")
+        .order_by("-campaign__kick_off_date", "municipality__name", "title", "publish_on", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class SessionReminder:
+    """A session starting on the day asked for, and the ids of the people signed up for it."""
+
+    session: InspirationSession
+    person_ids: list
+
+
+def sessions_on(*, day: datetime.date) -> list[SessionReminder]:
+    """The planned (not cancelled) sessions that start on `day` (Europe/Amsterdam), each with the
+    ids of the people signed up (not waiting, not cancelled): for a reminder the day before
+    (`sessions_on(day=tomorrow)`). Two queries."""
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+    sessions = list(
+        InspirationSession.objects.filter(
+            status=InspirationSession.Status.PLANNED, starts_at__gte=start, starts_at__lt=end
+        ).order_by("starts_at", "pk")
+    )
+    people = defaultdict(list)
+    for session_id, person_id in (
+        SignUp.objects.filter(session__in=sessions, status=SignUp.Status.SIGNED_UP)
+        .order_by("queued_at", "pk")
+        .values_list("session_id", "person_id")
+    ):
+        people[session_id].append(person_id)
+    return [SessionReminder(session=session, person_ids=people[session.pk]) for session in sessions]
+
+
+@dataclass(frozen=True)
+class SessionCounts:
+    """Per municipality id (None: sessions for everyone): sessions held (`held`, started and not
+    cancelled), places taken (`signed_up`) and attendances (`attended`)."""
+
+    held: dict
+    signed_up: dict
+    attended: dict
+
+
+def session_counts(*, start: datetime.date, end: datetime.date) -> SessionCounts:
+    """Counts of the inspiration sessions that started between `start` and `end` (inclusive,
+    Europe/Amsterdam), per municipality (dashboards). One query."""
+    since = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    until = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min))
+    rows = (
+        InspirationSession.objects.filter(
+            status=InspirationSession.Status.PLANNED, starts_at__gte=since, starts_at__lt=until
+        )
+        .filter(starts_at__lte=timezone.now())
+        .values("municipality_id")
+        .annotate(
+            held=Count("pk", distinct=True),
+            signed_up=Count("signups", filter=Q(signups__status=SignUp.Status.SIGNED_UP), distinct=True),
+            attended=Count("signups", filter=Q(signups__attended=True), distinct=True),
+        )
+        .order_by()
+    )
+    held, signed_up, attended = {}, {}, {}
+    for row in rows:
+        held[row["municipality_id"]] = row["held"]
+        signed_up[row["municipality_id"]] = row["signed_up"]
+        attended[row["municipality_id"]] = row["attended"]
+    return SessionCounts(held=held, signed_up=signed_up, attended=attended)
+
+
+# ---------------------------------------------------------------------------------------------
+# Compliment cards
+
+
+def _not_blocked(cards, person):
+    return cards.exclude(Exists(CardBlock.objects.filter(person=person, blocked=OuterRef("sender"))))
+
+
+def cards_received(*, person: User, since: datetime.datetime | None = None):
+    """Cards `person` received (from senders they have not blocked), newest first, with the sender
+    and their team (a lazy queryset); `since` limits it to cards sent from then on."""
+    cards = _not_blocked(ComplimentCard.objects.filter(recipient=person), person)
+    if since is not None:
+        cards = cards.filter(sent_at__gte=since)
+    return cards.select_related("sender__team").order_by("-sent_at", "-pk")
+
+
+def cards_sent(*, person: User):
+    """Cards `person` sent, newest first, with the recipient and their team (a lazy queryset)."""
+    return ComplimentCard.objects.filter(sender=person).select_related("recipient__team").order_by("-sent_at", "-pk")
+
+
+def card_blocks(*, person: User):
+    """Whom `person` blocked, with their team (a lazy queryset of CardBlock)."""
+    return CardBlock.objects.filter(person=person).select_related("blocked__team").order_by("-created_at", "-pk")
+
+
+def card_email_wanted(*, person: User) -> bool:
+    """Whether `person` wants an e-mail when a card arrives (default yes). One query."""
+    return not CardPreference.objects.filter(person=person, email_on_card=False).exists()
+
+
+def colleague_search(*, person: User, query: str) -> list[User]:
+    """Active colleagues of `person`'s municipality whose name or e-mail address contains every word
+    of `query` (at least two characters), by surname; at most COLLEAGUE_RESULTS, with their team.
+    Not `person` themselves. One query; [] for a short query."""
+    words = [word for word in (query or "").split() if word][:4]
+    if not person.municipality_id or len("".join(words)) < 2:
+        return []
+    people = User.objects.filter(municipality_id=person.municipality_id, is_active=True).exclude(pk=person.pk)
+    for word in words:
+        word = word[:50]
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word))
+    return list(
+        people.select_related("team").order_by("surname_sort", "last_name", "first_name", "pk")[:COLLEAGUE_RESULTS]
+    )
+
+
+@dataclass(frozen=True)
+class ComplimentCounts:
+    """Cards sent and received per team and month: `sent` and `received` map (team id, month first
+    day) to a count. Counts only, no names (plan §5.1 cards; dashboards)."""
+
+    months: tuple
+    sent: dict
+    received: dict
+
+    def sent_by(self, team_id, month: datetime.date) -> int:
+        return self.sent.get((team_id, month_start(month)), 0)
+
+    def received_by(self, team_id, month: datetime.date) -> int:
+        return self.received.get((team_id, month_start(month)), 0)
+
+    def total_sent(self, month: datetime.date) -> int:
+        month = month_start(month)
+        return sum(count for (_team, when), count in self.sent.items() if when == month)
+
+    def total_received(self, month: datetime.date) -> int:
+        month = month_start(month)
+        return sum(count for (_team, when), count in self.received.items() if when == month)
+
+
+def compliment_counts(*, teams, months) -> ComplimentCounts:
+    """Compliment cards sent and received per team and month, for many teams at once (dashboards).
+    A card counts for the teams of sender and recipient at the moment it was sent. `teams`: a
+    queryset of Team or an iterable of teams or ids; `months`: dates, each standing for its month.
+    Two queries whatever the numbers. Returns ComplimentCounts."""
+    wanted = tuple(sorted({month_start(month) for month in months}))
+    if not wanted:
+        return ComplimentCounts(months=(), sent={}, received={})
+    cards = ComplimentCard.objects.filter(month__in=wanted)
+    result = {}
+    for side in ("sender_team", "recipient_team"):
+        rows, only = _team_filter(cards, teams, side)
+        counts = {}
+        for team_id, month, count in rows.order_by().values_list(f"{side}_id", "month").annotate(count=Count("pk")):
+            if only is None or team_id in only:
+                counts[(team_id, month)] = count
+        result[side] = counts
+    return ComplimentCounts(months=wanted, sent=result["sender_team"], received=result["recipient_team"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Certificates
+
+
+@dataclass(frozen=True)
+class CertificateEntry:
+    """A campaign in which the employee finished both zelfscan rounds: the campaign, the day, and
+    their Certificate once issued (None before)."""
+
+    campaign: object  # campaigns.Campaign
+    completed_on: datetime.date
+    certificate: Certificate | None
+
+
+def certificate_entries(*, employee: User) -> list[CertificateEntry]:
+    """The employee's certificates, issued or still to download: one CertificateEntry per campaign
+    in which they submitted both zelfscan rounds (the rule: selfscan.selectors.scan_completions).
+    Three queries."""
+    completions = scan_completions(employee=employee)
+    if not completions:
+        return []
+    issued = {
+        certificate.campaign_id: certificate
+        for certificate in Certificate.objects.filter(
+            employee=employee, campaign_id__in=[completion.campaign.pk for completion in completions]
+        )
+    }
+    return [
+        CertificateEntry(
+            campaign=completion.campaign,
+            completed_on=completion.completed_on,
+            certificate=issued.get(completion.campaign.pk),
+        )
+        for completion in completions
+    ]
+
+
+class VerificationStatus:
+    VALID = "valid"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What the public verification page may say about a code: its status (VerificationStatus),
+    and only for a valid code the name and date on the certificate. Nothing else, ever."""
+
+    status: str
+    name: str = ""
+    completed_on: datetime.date | None = None
+    code: str = field(default="", repr=False)
+
+
+def certificate_verify(*, code: str) -> Verification:
+    """Look up a verification code as typed (codes.normalise): VALID with name and date, REVOKED
+    (without either), or UNKNOWN. At most one query."""
+    normalised = codes.normalise(code)
+    if not normalised:
+        return Verification(status=VerificationStatus.UNKNOWN)
+    certificate = (
+        Certificate.objects.filter(code=normalised).only("full_name", "completed_on", "revoked_at", "code").first()
+    )
+    if certificate is None:
+        return Verification(status=VerificationStatus.UNKNOWN)
+    if certificate.is_revoked:
+        return Verification(status=VerificationStatus.REVOKED, code=certificate.display_code)
+    return Verification(
+        status=VerificationStatus.VALID,
+        name=certificate.full_name,
+        completed_on=certificate.completed_on,
+        code=certificate.display_code,
+    )
+
+
+def certificates_for_lead(*, query: str = ""):
+    """All certificates for the programme lead, newest first, with campaign and who revoked;
+    `query` matches a name or a code (as typed). A lazy queryset."""
+    certificates = Certificate.objects.select_related("campaign", "revoked_by").order_by("-issued_at", "-pk")
+    query = (query or "").strip()[:100]
+    if query:
+        code = codes.normalise(query)
+        condition = Q(full_name__icontains=query)
+        if code:
+            condition |= Q(code=code)
+        certificates = certificates.filter(condition)
+    return certificates
+
+
+# ---------------------------------------------------------------------------------------------
+# The employee's start page
+
+
+@dataclass(frozen=True)
+class EmployeeSupport:
+    """The support programme on the employee's start page: `buddy` (their open BuddyPair with the
+    coach, or None) and its current CardView, the newest `cards` received recently, the `sessions`
+    they signed up for that are still to come, `certificates` (CertificateEntry list), and their
+    `ambassador` row (or None)."""
+
+    buddy: BuddyPair | None
+    buddy_card: CardView | None
+    cards: list
+    sessions: list
+    certificates: list
+    ambassador: Ambassador | None
+
+
+def employee_support(*, employee: User, now: datetime.datetime | None = None) -> EmployeeSupport:
+    """Everything of the support programme for the employee's start page (EmployeeSupport), in at
+    most ten queries."""
+    now = now or timezone.now()
+    buddy = buddy_overview(employee=employee)
+    cards = list(cards_received(person=employee, since=now - datetime.timedelta(days=RECENT_CARD_DAYS))[:3])
+    sessions = list(
+        InspirationSession.objects.filter(
+            signups__person=employee,
+            signups__status__in=[SignUp.Status.SIGNED_UP, SignUp.Status.WAITING],
+            starts_at__gte=now,
+        )
+        .annotate(
+            own_status=Subquery(SignUp.objects.filter(session=OuterRef("pk"), person=employee).values("status")[:1])
+        )
+        .order_by("starts_at", "pk")[:3]
+    )
+    return EmployeeSupport(
+        buddy=buddy.pair,
+        buddy_card=buddy.current,
+        cards=cards,
+        sessions=sessions,
+        certificates=certificate_entries(employee=employee),
+        ambassador=ambassador_of(person=employee),
+    )
