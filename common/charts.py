@@ -46,6 +46,11 @@ class Text:
     bold: bool = False
 
 
+# Colours as SVG attributes (also for PDF renderers that ignore CSS on SVG); contrast ≥ 3:1 with white.
+TONES = {"bar": "#0b4f6c", "track": "#e9ecef", "target": "#7a1e48", "negative": "#9a3412"}
+TEXT_COLOUR = "#212529"
+
+
 @dataclass(frozen=True)
 class Box:
     x: float
@@ -53,6 +58,10 @@ class Box:
     width: float
     height: float
     tone: str = "bar"  # bar, track, target, negative
+
+    @property
+    def fill(self) -> str:
+        return TONES[self.tone]
 
 
 @dataclass

@@ -134,6 +134,8 @@ class GroupFigures:
     scans: dict = field(default_factory=dict)  # {round number: ScanFigures}
     improvement: Improvement | None = None
     hours: HoursSaved | None = None
+    cards_sent: int = 0  # compliment cards in the period
+    cards_received: int = 0
 
     @property
     def size(self):
@@ -264,6 +266,8 @@ def group_figures(
         number: scan_figures(tally, number, shown=scan_shown.get(number, False), areas=areas, personas=personas)
         for number in (1, 2)
     }
+    figures.cards_sent = sum(tally.cards_sent.get(month, 0) for month in active_months)
+    figures.cards_received = sum(tally.cards_received.get(month, 0) for month in active_months)
     figures.improvement = improvement(tally, shown=improvement_shown, areas=areas)
     figures.hours = hours_saved(tally, shown=hours_shown)
     return figures

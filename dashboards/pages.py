@@ -147,6 +147,7 @@ def team_tables(dashboard) -> list:
         tables.personas_table(group),
         tables.levels_table(group),
         tables.hours_table([group]),
+        tables.support_table([group]),
     ]
 
 
@@ -158,6 +159,7 @@ def team_context(dashboard, params) -> dict:
         Section("deelname", _("Deelname aan de zelfscan"), tables=[tables.participation_table(group)]),
         *_month_sections(group, campaign),
         *_scan_sections(group, minimum=dashboard.minimum, target_group=[group]),
+        Section("steun", _("Steun en waardering"), tables=[tables.support_table([group])]),
     ]
     return {
         "dashboard": dashboard,
@@ -202,6 +204,18 @@ def _goal_groups(dashboard):
     return [*dashboard.municipalities, dashboard.total]
 
 
+def _support_groups(dashboard):
+    return [dashboard.team] if dashboard.team is not None else _goal_groups(dashboard)
+
+
+def _sessions(dashboard):
+    if dashboard.municipality is not None:
+        places = [(dashboard.municipality.pk, dashboard.municipality.name)]
+    else:
+        places = [(group.key, group.label) for group in dashboard.municipalities]
+    return tables.sessions_table(dashboard.sessions, places)
+
+
 def programme_tables(dashboard) -> list:
     """Every table of the programme dashboard (for its CSV links)."""
     focus = _focus(dashboard)
@@ -216,6 +230,7 @@ def programme_tables(dashboard) -> list:
         result.append(tables.teams_table(dashboard.teams))
     if dashboard.team is not None:
         result.append(tables.goals_table([dashboard.team], slug="team-doelen"))
+    result += [tables.support_table(_support_groups(dashboard)), _sessions(dashboard)]
     result += tables.output_tables(dashboard.output)
     result += [tables.budget_table(dashboard.budget), tables.reminders_table(dashboard.reminders)]
     return result
@@ -238,6 +253,13 @@ def programme_context(dashboard, scope, params) -> dict:
         sections.append(Section("teams", _("Deelname per team"), tables=[tables.teams_table(dashboard.teams)]))
     sections += _month_sections(focus, campaign)
     sections += _scan_sections(focus, minimum=dashboard.minimum, target_group=_goal_groups(dashboard))
+    sections.append(
+        Section(
+            "steun",
+            _("Steun en waardering"),
+            tables=[tables.support_table(_support_groups(dashboard)), _sessions(dashboard)],
+        )
+    )
     sections.append(Section("uitingen", _("Campagne-uitingen"), tables=tables.output_tables(dashboard.output)))
     sections.append(Section("budget", _("Budget"), tables=[tables.budget_table(dashboard.budget)]))
     sections.append(Section("herinneringen", _("Herinneringen"), tables=[tables.reminders_table(dashboard.reminders)]))
@@ -290,18 +312,16 @@ def results_report(scope, figures, *, today) -> ResultsReport:
 def report_sections(report) -> list:
     """(sheet title, [Table]) per group: goals, participation, months, levels and improvement, hours."""
     sheets = [(_("Samenvatting"), [tables.goals_table(report.groups), tables.hours_table(report.groups)])]
-    for group in report.groups:
-        sheets.append(
-            (
-                group.label,
-                [
-                    tables.participation_table(group),
-                    tables.months_table(group),
-                    tables.personas_table(group),
-                    tables.levels_table(group),
-                ],
-            )
-        )
+    for number, group in enumerate(report.groups, start=1):
+        group_tables = [
+            tables.participation_table(group),
+            tables.months_table(group),
+            tables.personas_table(group),
+            tables.levels_table(group),
+        ]
+        for table in group_tables:
+            table.slug = f"{table.slug}-{number}"  # one id per table on the page
+        sheets.append((group.label, group_tables))
     return sheets
 
 

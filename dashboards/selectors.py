@@ -169,6 +169,7 @@ class ProgrammeDashboard:
     output: OutputFigures
     budget: object
     reminders: ReminderFigures
+    sessions: dict  # snapshot.Snapshot.sessions
     built_at: datetime.datetime
     is_current: bool
     minimum: int
@@ -308,6 +309,7 @@ def programme_dashboard(
         output=_output(campaign=campaign, municipality_ids=chosen_ids, period=period),
         budget=budget_summary(campaign=campaign, municipalities=chosen_ids),
         reminders=_reminder_figures(snapshot, set(chosen_ids), period),
+        sessions=snapshot.sessions,
         built_at=snapshot.built_at,
         is_current=snapshot.is_current,
         minimum=settings.PRIVACY_MIN_GROUP_SIZE,

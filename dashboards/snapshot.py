@@ -14,13 +14,14 @@ Counts are at municipality and team level only: every person's view is cut from 
 import datetime
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from coaching.selectors import session_counts
 from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import participation_namespace
 from organisations.models import User
@@ -38,7 +39,8 @@ CACHE_SECONDS = 10 * 60
 class Snapshot:
     """tallies: tallies.Tallies of all the campaign's municipalities. areas: figures.area_names of its
     rounds; personas: figures.persona_names. reminders: {(municipality id, kind, month): [sent,
-    failed]}. opt_outs: {municipality id: [people, learning off, leaders, agenda off]}. built_at:
+    failed]}. opt_outs: {municipality id: [people, learning off, leaders, agenda off]}. sessions:
+    {municipality id or None (for everyone): [inspiration sessions held, places taken, attended]}. built_at:
     when it was counted; versions: what it was counted at; is_current: whether nothing changed since."""
 
     tallies: Tallies
@@ -48,6 +50,7 @@ class Snapshot:
     opt_outs: dict
     built_at: datetime.datetime
     versions: str = ""
+    sessions: dict = field(default_factory=dict)
     is_current: bool = True
 
 
@@ -101,6 +104,12 @@ def _opt_outs(municipality_ids):
     return result
 
 
+def _sessions(campaign, today):
+    counts = session_counts(start=campaign.kick_off_date, end=min(today, campaign.end_date))
+    keys = set(counts.held) | set(counts.signed_up) | set(counts.attended)
+    return {key: [counts.held.get(key, 0), counts.signed_up.get(key, 0), counts.attended.get(key, 0)] for key in keys}
+
+
 def build(*, campaign, municipality_ids, months, today: datetime.date, versions: str) -> Snapshot:
     """Count everything now (about a dozen queries, whatever the numbers of people or responses)."""
     tallies = collect(campaign=campaign, municipality_ids=sorted(municipality_ids), months=months, today=today)
@@ -112,6 +121,7 @@ def build(*, campaign, municipality_ids, months, today: datetime.date, versions:
         opt_outs=_opt_outs(sorted(municipality_ids)),
         built_at=timezone.now(),
         versions=versions,
+        sessions=_sessions(campaign, today),
     )
 
 
@@ -133,11 +143,23 @@ def _encode_tally(tally: Tally) -> dict:
         "areas": [[r, code, total, n] for (r, code), (total, n) in tally.areas.items()],
         "change": dict(tally.change),
         "time_saved": {str(k): v for k, v in tally.time_saved.items()},
+        "cards_sent": {k.isoformat(): v for k, v in tally.cards_sent.items()},
+        "cards_received": {k.isoformat(): v for k, v in tally.cards_received.items()},
+        "buddies": tally.buddies,
+        "coaching_sessions": tally.coaching_sessions,
     }
 
 
 def _decode_tally(data: dict) -> Tally:
-    tally = Tally(size=data["size"], on_time=data["on_time"], teams=data["teams"])
+    tally = Tally(
+        size=data["size"],
+        on_time=data["on_time"],
+        teams=data["teams"],
+        buddies=data.get("buddies", 0),
+        coaching_sessions=data.get("coaching_sessions", 0),
+    )
+    tally.cards_sent.update({_date(k): v for k, v in data.get("cards_sent", {}).items()})
+    tally.cards_received.update({_date(k): v for k, v in data.get("cards_received", {}).items()})
     tally.done.update({int(k): v for k, v in data["done"].items()})
     tally.active.update({_date(k): v for k, v in data["active"].items()})
     tally.agenda.update({_date(k): v for k, v in data["agenda"].items()})
@@ -176,6 +198,7 @@ def encode(snapshot: Snapshot) -> dict:
             for (m, kind, month), (sent, failed) in snapshot.reminders.items()
         ],
         "opt_outs": [[m, *row] for m, row in snapshot.opt_outs.items()],
+        "sessions": [[m, *row] for m, row in snapshot.sessions.items()],
     }
 
 
@@ -196,6 +219,7 @@ def decode(data: dict, *, built_at, versions) -> Snapshot:
         personas={slug: (shown, name) for slug, shown, name in data["personas"]},
         reminders={(m, kind, _date(month)): [sent, failed] for m, kind, month, sent, failed in data["reminders"]},
         opt_outs={m: row for m, *row in data["opt_outs"]},
+        sessions={m: row for m, *row in data.get("sessions", [])},
         built_at=built_at,
         versions=versions,
     )

@@ -346,3 +346,50 @@ def reminders_table(reminders) -> Table:
             "leaders": display(reminders.agenda_of),
         },
     )
+
+
+def support_table(groups, *, slug="steun") -> Table:
+    """The support programme per group (plan §5.1): compliment cards sent and received in the
+    period, people with a buddy now and their sessions with a digicoach so far."""
+    rows = []
+    for group in groups:
+        tally = group.tally
+        rows.append([group.label, group.cards_sent, group.cards_received, tally.buddies, tally.coaching_sessions])
+    return Table(
+        slug=slug,
+        caption=_("Steun en waardering: complimentenkaarten, buddy's en digicoaches"),
+        columns=[
+            Column(_("Groep"), numeric=False),
+            Column(_("Complimentenkaarten verstuurd")),
+            Column(_("Complimentenkaarten ontvangen")),
+            Column(_("Medewerkers met een buddy")),
+            Column(_("Gesprekken met een digicoach")),
+        ],
+        rows=rows,
+        note=_(
+            "Kaarten tellen in de gekozen periode, voor het team van de afzender en van de ontvanger op het moment "
+            "van versturen. Buddy's: nu gekoppeld; gesprekken: sinds de start."
+        ),
+    )
+
+
+def sessions_table(sessions, places) -> Table:
+    """Inspiration sessions held so far in the campaign per municipality ((id, name) in `places`),
+    and those for every municipality."""
+    rows = []
+    for pk, name in places:
+        held, signed_up, attended = sessions.get(pk, [0, 0, 0])
+        rows.append([name, held, signed_up, attended])
+    if None in sessions:
+        rows.append([_("Voor alle gemeenten"), *sessions[None]])
+    return Table(
+        slug="inspiratiesessies",
+        caption=_("Inspiratiesessies die al zijn geweest"),
+        columns=[
+            Column(_("Voor"), numeric=False),
+            Column(_("Sessies")),
+            Column(_("Aanmeldingen")),
+            Column(_("Aanwezig")),
+        ],
+        rows=rows,
+    )

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, Sum, When
 
 from agendas.models import TeamMeeting
+from coaching.selectors import buddy_counts, compliment_counts
 from common.dates import month_end, month_start
 from learning.models import LearningActivity
 from organisations.models import Team, User
@@ -53,7 +54,9 @@ class Tally:
     date. active: {month: employees with any learning activity}. personas: {round: {persona slug or
     None: n}}. busy: {round: [busy, not busy]}. areas: {(round, area code): [sum of scores, n]}.
     change: {area code: [sum of round 2 minus round 1, n]}. time_saved: {option number: n}.
-    agenda: {month: teams with Digivaardig on the agenda}; teams: number of teams.
+    agenda: {month: teams with Digivaardig on the agenda}; teams: number of teams. cards_sent and
+    cards_received: {month: compliment cards}; buddies: people with a buddy now; coaching_sessions:
+    sessions they had with their digicoach (plan §5.1, the support programme).
     """
 
     size: int = 0
@@ -67,16 +70,27 @@ class Tally:
     time_saved: dict = field(default_factory=_counts)
     agenda: dict = field(default_factory=_counts)
     teams: int = 0
+    cards_sent: dict = field(default_factory=_counts)
+    cards_received: dict = field(default_factory=_counts)
+    buddies: int = 0
+    coaching_sessions: int = 0
 
     def add(self, other: "Tally") -> "Tally":
         """Add `other`'s counts to this tally (in place) and return it."""
         self.size += other.size
         self.on_time += other.on_time
         self.teams += other.teams
+        self.buddies += other.buddies
+        self.coaching_sessions += other.coaching_sessions
         for target, source in ((self.done, other.done), (self.active, other.active)):
             for key, value in source.items():
                 target[key] += value
-        for target, source in ((self.time_saved, other.time_saved), (self.agenda, other.agenda)):
+        for target, source in (
+            (self.time_saved, other.time_saved),
+            (self.agenda, other.agenda),
+            (self.cards_sent, other.cards_sent),
+            (self.cards_received, other.cards_received),
+        ):
             for key, value in source.items():
                 target[key] += value
         for round_number, counts in other.personas.items():
@@ -154,6 +168,24 @@ def _active_per_team(months, municipality_ids):
                 month if isinstance(month, datetime.date) else datetime.date.fromisoformat(month),
                 count,
             )
+
+
+def _add_support(by_team, team_municipality, months):
+    """Compliment cards per team and month, buddies and coaching sessions per team (coaching's own
+    counts: four queries). Cards count for the teams of sender and recipient when sent."""
+    teams = list(team_municipality)
+    cards = compliment_counts(teams=teams, months=months)
+    for side, counts in (("cards_sent", cards.sent), ("cards_received", cards.received)):
+        for (team, month), count in counts.items():
+            if team in team_municipality:
+                getattr(by_team[(team_municipality[team], team)], side)[month] += count
+    buddies = buddy_counts(teams=teams)
+    for team, count in buddies.paired.items():
+        if team in team_municipality:
+            by_team[(team_municipality[team], team)].buddies += count
+    for team, count in buddies.sessions.items():
+        if team in team_municipality:
+            by_team[(team_municipality[team], team)].coaching_sessions += count
 
 
 def collect(*, campaign, municipality_ids, months, today: datetime.date) -> Tallies:
@@ -256,4 +288,5 @@ def collect(*, campaign, municipality_ids, months, today: datetime.date) -> Tall
         )
         for number, r in rounds.items()
     }
+    _add_support(by_team, team_municipality, wanted)
     return Tallies(by_team=dict(by_team), team_names={pk: name for pk, name, _m in teams}, months=wanted, rounds=infos)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("programma/tabel/<slug:table>.csv", views.programme_table, name="programme_table"),
     path("resultaten/", views.report, name="report"),
     path("resultaten/resultaten.xlsx", views.report_xlsx, name="report_xlsx"),
+    path("resultaten/resultaten.pdf", views.report_pdf, name="report_pdf"),
 ]

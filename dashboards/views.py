@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from common.pdf import PdfUnavailable, html_to_pdf, pdf_available
 from common.tables import table_csv, tables_xlsx
 
 from . import pages, selectors, services
@@ -91,7 +92,8 @@ def report(request):
     if scope.campaign is None:
         return render(request, "dashboards/no_campaign.html", {})
     report = pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
-    return render(request, "dashboards/report.html", pages.report_context(report, scope, request.GET))
+    context = {**pages.report_context(report, scope, request.GET), "pdf_available": pdf_available()}
+    return render(request, "dashboards/report.html", context)
 
 
 @login_required
@@ -107,6 +109,24 @@ def report_xlsx(request):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="resultaten-{slugify(scope.campaign.name)}.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def report_pdf(request):
+    today = timezone.localdate()
+    scope = get_programme_scope(request.user, request.GET, today=today)
+    if scope.campaign is None:
+        raise Http404
+    report = pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
+    context = {**pages.report_context(report, scope, request.GET), "today": today}
+    try:
+        pdf = html_to_pdf(render_to_string("dashboards/report_pdf.html", context), stylesheets=["css/report.css"])
+    except PdfUnavailable:
+        return render(request, "dashboards/pdf_unavailable.html", status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="resultaten-{slugify(scope.campaign.name)}.pdf"'
     return response
 
 

@@ -18,7 +18,7 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -54,8 +54,10 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def action_path(kind: str) -> str:
-    """Where the button of a kind leads (the scan, logging activity, the agenda suggestion)."""
+def action_path(kind: str, session=None) -> str:
+    """Where the button of a kind leads (the scan, logging activity, the agenda suggestion, the session)."""
+    if kind == Kind.SESSION_REMINDER and session is not None:
+        return reverse("coaching:session", args=[session.pk])
     if kind in (Kind.SCAN_ROUND1, Kind.SCAN_ROUND2):
         return reverse("selfscan:home")
     if kind == Kind.LEARNING_MONTHLY:
@@ -65,8 +67,22 @@ def action_path(kind: str) -> str:
     return reverse("core:home")
 
 
-def _texts(kind, stage, due, busy):
+def _session_texts(session):
+    starts = timezone.localtime(session.starts_at)
+    when = _("%(day)s om %(time)s") % {"day": date_format(starts, "l j F"), "time": date_format(starts, "H:i")}
+    where = session.location or _("online")
+    subject = _("Herinnering: inspiratiesessie “%(title)s” op %(when)s") % {"title": session.title, "when": when}
+    ask = _(
+        "Je bent aangemeld voor de inspiratiesessie “%(title)s” op %(when)s (%(where)s). Kun je toch niet? "
+        "Meld je dan af: je plek gaat naar de eerste op de wachtlijst."
+    ) % {"title": session.title, "when": when, "where": where}
+    return subject, ask, _("Naar de sessie")
+
+
+def _texts(kind, stage, due, busy, session=None):
     """(subject, the ask, the button) for a kind and stage; short and factual for the busy."""
+    if kind == Kind.SESSION_REMINDER and session is not None:
+        return _session_texts(session)
     if kind in (Kind.SCAN_ROUND1, Kind.SCAN_ROUND2):
         date = date_format(due, "j F") if due else ""
         again = kind == Kind.SCAN_ROUND2
@@ -115,10 +131,10 @@ def _texts(kind, stage, due, busy):
     return _("Herinnering van Digivaardig"), "", _("Naar Digivaardig")
 
 
-def render_variant(*, kind, stage, due, message_text, busy, language, tip=None, opt_out=True) -> dict:
+def render_variant(*, kind, stage, due, message_text, busy, language, tip=None, opt_out=True, session=None) -> dict:
     """One variant with placeholders for name and links: {subject, text, html}."""
     with translation.override(language):
-        subject, ask, button = _texts(kind, stage, due, busy)
+        subject, ask, button = _texts(kind, stage, due, busy, session)
         context = {
             "language": language,
             "greeting": _("Hallo %(name)s,") % {"name": NAME},
@@ -140,12 +156,12 @@ def render_variant(*, kind, stage, due, message_text, busy, language, tip=None, 
 class Composer:
     """Composes a batch: call `message_for` per recipient; variants are rendered once each."""
 
-    def __init__(self, *, kind, stage=None, due=None, tips=None):
-        self.kind, self.stage, self.due, self.tips = kind, stage, due, tips or {}
+    def __init__(self, *, kind, stage=None, due=None, tips=None, session=None):
+        self.kind, self.stage, self.due, self.tips, self.session = kind, stage, due, tips or {}, session
         self.variants = {}
         self.messages = {}
         # The same for every recipient: resolved once (a URL lookup costs as much as an e-mail).
-        self.action_url = absolute_url(action_path(kind))
+        self.action_url = absolute_url(action_path(kind, session))
         self.opt_out_url = absolute_url(reverse("reminders:opt_out", args=[TOKEN]))
         self.audience = Recipient.TEAM_LEADER if kind == Kind.AGENDA_MONTHLY else Recipient.EMPLOYEE
         self.personas = {persona.pk: persona for persona in Persona.objects.all()}
@@ -168,7 +184,12 @@ class Composer:
 
     def message_for(self, *, log_id, recipient, persona_id, busy, previous_message_id):
         """(EmailMultiAlternatives, id of the persona message used) for one claimed reminder."""
-        message = self.choose(persona_id=persona_id, busy=busy, previous_message_id=previous_message_id)
+        # A session reminder is a practical note the person asked for by signing up: no campaign message.
+        message = (
+            None
+            if self.kind == Kind.SESSION_REMINDER
+            else self.choose(persona_id=persona_id, busy=busy, previous_message_id=previous_message_id)
+        )
         language = recipient.language or settings.LANGUAGE_CODE
         tip = self.tips.get(recipient.municipality_id)
         opt_out = self.kind in OPT_OUT_FIELDS
@@ -183,6 +204,7 @@ class Composer:
                 language=language,
                 tip=tip,
                 opt_out=opt_out,
+                session=self.session,
             )
         variant = self.variants[key]
         opt_out_url = self.opt_out_url.replace(TOKEN, opt_out_token(user_id=recipient.pk, kind=self.kind))

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from agendas.models import TeamMeeting
 from campaigns.models import Campaign
+from coaching.selectors import sessions_on
 from common.dates import month_end, month_start
 from common.workdays import next_working_day, nth_weekday
 from learning.models import LearningActivity
@@ -123,6 +124,32 @@ def _learning_dues(day, schedule):
     return dues
 
 
+def _session_dues(day):
+    """The day before an inspiration session, to the people signed up (not the waiting list).
+
+    On a working day it covers every session up to the next working day: a Monday's session is
+    reminded on the Friday before, with the weekend's (reminders never go out on a weekend)."""
+    first = day + datetime.timedelta(days=1)
+    last = next_working_day(first)
+    dues = []
+    while first <= last:
+        for reminder in sessions_on(day=first):
+            period = f"session:{reminder.session.pk}"
+            people = User.objects.filter(pk__in=reminder.person_ids)
+            dues.append(
+                Due(
+                    kind=Kind.SESSION_REMINDER,
+                    period=period,
+                    send_on=day,
+                    until=first - datetime.timedelta(days=1),
+                    recipients=_eligible(Kind.SESSION_REMINDER, period, people, day),
+                    context={"session": reminder.session},
+                )
+            )
+        first += datetime.timedelta(days=1)
+    return dues
+
+
 def _agenda_dues(day, schedule):
     send_on = _monthly_send_on(day, schedule.agenda_weekday, schedule.agenda_week)
     if day < send_on:
@@ -167,4 +194,6 @@ def due_reminders(*, kind: Kind, day: datetime.date) -> list[Due]:
         return _learning_dues(day, schedule)
     if kind == Kind.AGENDA_MONTHLY:
         return _agenda_dues(day, schedule)
-    return []  # session reminders: when inspiration sessions exist (coaching)
+    if kind == Kind.SESSION_REMINDER:
+        return _session_dues(day)
+    return []

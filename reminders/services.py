@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import ContentItem
+from coaching.models import InspirationSession
 from organisations.models import User
 from selfscan.models import Response, Round
 
@@ -140,6 +141,9 @@ def _context(rows):
         return {"stage": stage, "due": due}
     if first.kind == Kind.LEARNING_MONTHLY and first.period != EXAMPLE_PERIOD:
         return {"tips": _month_tips(first.period)}
+    if first.kind == Kind.SESSION_REMINDER and first.period.startswith("session:"):
+        session = InspirationSession.objects.filter(pk=first.period.split(":", 1)[1]).first()
+        return {"session": session}
     return {}
 
 
@@ -165,7 +169,13 @@ def reminder_batch_send(*, token: str, connection=None) -> dict:
     if not rows:
         return {"sent": 0, "failed": 0, "retry": 0}
     context = _context(rows)
-    composer = Composer(kind=rows[0].kind, stage=context.get("stage"), due=context.get("due"), tips=context.get("tips"))
+    composer = Composer(
+        kind=rows[0].kind,
+        stage=context.get("stage"),
+        due=context.get("due"),
+        tips=context.get("tips"),
+        session=context.get("session"),
+    )
     done = _already_sent(rows)
     interval = settings.REMINDER_SEND_INTERVAL_MS / 1000
     sent, failed, retry, used = [], [], [], {}

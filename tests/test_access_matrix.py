@@ -115,6 +115,7 @@ MATRIX = {
     "dashboards:programme_table": row(LOGIN, 403, 403, OK, OK, 403, OK),
     "dashboards:report": row(LOGIN, 403, 403, OK, OK, 403, OK),
     "dashboards:report_xlsx": row(LOGIN, 403, 403, OK, OK, 403, OK),
+    "dashboards:report_pdf": row(LOGIN, 403, 403, OK, OK, 403, OK),
     # The calendar feed is public by design: Outlook cannot log in; the secret token is the key.
     "campaigns:feed": everyone(OK),
     # The support programme (plan §5.1). Everyone: their own buddy, sessions, cards, certificate.
@@ -178,6 +179,7 @@ NOT_HTML = {
     "dashboards:team_table",
     "dashboards:programme_table",
     "dashboards:report_xlsx",
+    "dashboards:report_pdf",
     "coaching:session_ics",
     "coaching:certificate_pdf",
 }

@@ -128,7 +128,7 @@ def test_the_pdf_needs_no_network_and_reads_only_static_files(finished, employee
     certificate.full_name = '<img src="http://example.com/x.png"><link rel="stylesheet" href="file:///etc/passwd">'
     html = certificate_html(certificate)
     assert '<img src="http' not in html and "&lt;img" in html, "the name is escaped in the template"
-    from coaching.certificates import _static_only_fetcher
+    from common.pdf import _static_only_fetcher
 
     try:
         fetcher = _static_only_fetcher()

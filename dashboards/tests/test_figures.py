@@ -134,3 +134,23 @@ def test_a_team_dashboard_shows_the_same_figures_as_its_row_in_the_programme_das
     assert team.figures.goals == row.goals
     assert team.figures.scans == row.scans
     assert team.figures.hours == row.hours
+
+
+def test_the_support_programme_counts_cards_both_ways_buddies_and_coaching_sessions(dataset):
+    from coaching.tests.factories import BuddyPairFactory, CoachingSessionFactory, ComplimentCardFactory
+
+    team_a, team_b = dataset["team_a"], dataset["team_b"]
+    a_people, b_people = list(team_a.members.all()), list(team_b.members.all())
+    for _ in range(3):
+        ComplimentCardFactory(sender=a_people[0], recipient=b_people[0])
+    ComplimentCardFactory(sender=b_people[1], recipient=a_people[1])
+    pair = BuddyPairFactory(employee=a_people[2], coach=b_people[3])
+    CoachingSessionFactory(card=pair.cards.get(), strip=1)
+    CoachingSessionFactory(card=pair.cards.get(), strip=2)
+    rows = {row.figures.label: row.figures for row in programme(dataset, municipality=dataset["groningen"]).teams}
+    assert (rows["Team A"].cards_sent, rows["Team A"].cards_received) == (3, 1)
+    assert (rows["Team B"].cards_sent, rows["Team B"].cards_received) == (1, 3)
+    assert (rows["Team A"].tally.buddies, rows["Team A"].tally.coaching_sessions) == (1, 2)
+    assert rows["Team B"].tally.buddies == 0
+    total = programme(dataset).municipalities[0]
+    assert (total.cards_sent, total.cards_received, total.tally.buddies) == (4, 4, 1)
