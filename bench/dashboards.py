@@ -6,7 +6,8 @@ Needs PostgreSQL (DATABASE_URL) and uses Redis for the cache when REDIS_URL is s
 production. A fresh database is seeded with `seed_demo --employees N`, then filled in bulk with
 what a campaign year holds: round 1 of the zelfscan for 80% of the employees (with a score per
 competence area), round 2 for 60% of those (with their change and the time-saved answer), learning
-activity for about half of the people in every campaign month, and a team meeting per team a month.
+activity for about half of the people in every campaign month, a team meeting per team a month, and
+a compliment card a month from one person in ten to a colleague.
 A fresh process then measures through Django's request handling (no network): the median of 20
 requests of each page as the team leader and the programme lead, and of /healthz in the same
 process. Prints `team_dashboard_ms`, `programme_dashboard_cold_ms` (the cache emptied before each
@@ -93,6 +94,15 @@ FROM organisations_team t
 CROSS JOIN (SELECT generate_series(date_trunc('month', %(kick_off)s::date), date_trunc('month', %(today)s::date),
                                    interval '1 month')::date AS month) m
 ON CONFLICT DO NOTHING;
+
+INSERT INTO coaching_complimentcard (sender_id, recipient_id, text, personal_line, sent_at, month,
+                                     sender_team_id, recipient_team_id, emailed_at)
+SELECT s.id, r.id, 'thanks_help', '', m.month + interval '12 hours', m.month, s.team_id, r.team_id, NULL
+FROM organisations_user s
+JOIN organisations_user r ON r.id = s.id + 1 AND r.municipality_id = s.municipality_id
+CROSS JOIN (SELECT generate_series(date_trunc('month', %(kick_off)s::date), date_trunc('month', %(today)s::date),
+                                   interval '1 month')::date AS month) m
+WHERE s.is_active AND (s.id + extract(month FROM m.month)::int) %% 10 = 0;
 ANALYZE;
 """
 
@@ -117,6 +127,7 @@ def fill():
     from django.utils import timezone
 
     from campaigns.models import Campaign
+    from coaching.models import ComplimentCard
     from learning.models import LearningActivity
     from selfscan.models import AreaResult, Response
 
@@ -131,6 +142,7 @@ def fill():
     print(f"dashboard_seed_responses: {Response.objects.filter(submitted_at__isnull=False).count()}")
     print(f"dashboard_seed_area_results: {AreaResult.objects.count()}")
     print(f"dashboard_seed_learning_activities: {LearningActivity.objects.count()}")
+    print(f"dashboard_seed_compliment_cards: {ComplimentCard.objects.count()}")
 
 
 def median_ms(client, url, *, before=None):
