@@ -79,28 +79,29 @@ def months_table(group, *, slug="maanden") -> Table:
     )
 
 
-def active_chart(group, *, target):
-    rows = [ColumnRow(month_label(m.month), m.value, display(m.value, "%")) for m in group.active]
-    chart = column_chart(
-        rows,
-        title=_("Percentage actief op het leerplatform per maand; de cijfers staan ook in de tabel."),
-        target=target,
-        target_text=_("doel %(target)s%%") % {"target": target},
-    )
-    chart.heading = _("Actief op het leerplatform")
+def _trend_chart(figures, *, title, heading, target):
+    rows = [ColumnRow(month_label(m.month), m.value, display(m.value, "%")) for m in figures]
+    chart = column_chart(rows, title=title, target=target, target_text=_("doel %(target)s%%") % {"target": target})
+    chart.heading = heading
     return chart
+
+
+def active_chart(group, *, target):
+    return _trend_chart(
+        group.active,
+        title=_("Percentage actief op het leerplatform per maand; de cijfers staan ook in de tabel."),
+        heading=_("Actief op het leerplatform"),
+        target=target,
+    )
 
 
 def agenda_chart(group, *, target):
-    rows = [ColumnRow(month_label(m.month), m.value, display(m.value, "%")) for m in group.agenda]
-    chart = column_chart(
-        rows,
+    return _trend_chart(
+        group.agenda,
         title=_("Percentage teams met Digivaardig op de agenda per maand; de cijfers staan ook in de tabel."),
+        heading=_("Teams met Digivaardig op de agenda"),
         target=target,
-        target_text=_("doel %(target)s%%") % {"target": target},
     )
-    chart.heading = _("Teams met Digivaardig op de agenda")
-    return chart
 
 
 def participation_table(group, *, slug="deelname") -> Table:

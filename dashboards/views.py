@@ -76,9 +76,7 @@ def programme(request):
 @require_GET
 def programme_table(request, table):
     today = timezone.localdate()
-    scope = get_programme_scope(request.user, request.GET, today=today)
-    if scope.campaign is None:
-        raise Http404
+    scope = _scope_with_campaign(request, today)
     figures = services.figures_for(campaign=scope.campaign, today=today)
     dashboard = pages.programme_for(scope, figures, today=today)
     return _csv(pages.find_table(pages.programme_tables(dashboard), table), scope.campaign.name)
@@ -91,7 +89,7 @@ def report(request):
     scope = get_programme_scope(request.user, request.GET, today=today)
     if scope.campaign is None:
         return render(request, "dashboards/no_campaign.html", {})
-    report = pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
+    report = _results(scope, today)
     context = {**pages.report_context(report, scope, request.GET), "pdf_available": pdf_available()}
     return render(request, "dashboards/report.html", context)
 
@@ -100,37 +98,44 @@ def report(request):
 @require_GET
 def report_xlsx(request):
     today = timezone.localdate()
-    scope = get_programme_scope(request.user, request.GET, today=today)
-    if scope.campaign is None:
-        raise Http404
-    report = pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
-    response = HttpResponse(
-        tables_xlsx(pages.report_sections(report)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="resultaten-{slugify(scope.campaign.name)}.xlsx"'
-    return response
+    scope = _scope_with_campaign(request, today)
+    workbook = tables_xlsx(pages.report_sections(_results(scope, today)))
+    return _download(workbook, XLSX, f"resultaten-{slugify(scope.campaign.name)}.xlsx")
 
 
 @login_required
 @require_GET
 def report_pdf(request):
     today = timezone.localdate()
-    scope = get_programme_scope(request.user, request.GET, today=today)
-    if scope.campaign is None:
-        raise Http404
-    report = pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
-    context = {**pages.report_context(report, scope, request.GET), "today": today}
+    scope = _scope_with_campaign(request, today)
+    context = {**pages.report_context(_results(scope, today), scope, request.GET), "today": today}
     try:
         pdf = html_to_pdf(render_to_string("dashboards/report_pdf.html", context), stylesheets=["css/report.css"])
     except PdfUnavailable:
         return render(request, "dashboards/pdf_unavailable.html", status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="resultaten-{slugify(scope.campaign.name)}.pdf"'
+    return _download(pdf, "application/pdf", f"resultaten-{slugify(scope.campaign.name)}.pdf")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _scope_with_campaign(request, today):
+    """The programme scope of a download: 404 when none of the person's municipalities has a campaign."""
+    scope = get_programme_scope(request.user, request.GET, today=today)
+    if scope.campaign is None:
+        raise Http404
+    return scope
+
+
+def _results(scope, today):
+    return pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 def _csv(table, name):
-    response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}-{table.slug}.csv"'
-    return response
+    return _download(table_csv(table), "text/csv; charset=utf-8", f"{slugify(name)}-{table.slug}.csv")

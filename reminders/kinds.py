@@ -100,28 +100,34 @@ def _monthly_send_on(day, weekday, week):
     return next_working_day(nth_weekday(month_start(day), weekday, week))
 
 
-def _learning_dues(day, schedule):
-    send_on = _monthly_send_on(day, schedule.learning_weekday, schedule.learning_week)
+def _monthly_dues(kind, day, weekday, week, people_of):
+    """A monthly kind for each running campaign, due from its day of the month to the month's end;
+    `people_of(campaign, month)` gives who should get it."""
+    send_on = _monthly_send_on(day, weekday, week)
     if day < send_on:
         return []
     month = month_start(day)
     period = f"{month:%Y-%m}"
-    dues = []
-    for campaign in _running_campaigns(day):
-        people = User.objects.filter(municipality__in=campaign.municipalities.all(), receives_reminders=True).exclude(
+    return [
+        Due(
+            kind=kind,
+            period=period,
+            send_on=send_on,
+            until=month_end(day),
+            recipients=_eligible(kind, period, people_of(campaign, month), day),
+            context={"campaign": campaign, "month": month},
+        )
+        for campaign in _running_campaigns(day)
+    ]
+
+
+def _learning_dues(day, schedule):
+    def not_yet_active(campaign, month):
+        return User.objects.filter(municipality__in=campaign.municipalities.all(), receives_reminders=True).exclude(
             Exists(LearningActivity.objects.filter(employee=OuterRef("pk"), month=month))
         )
-        dues.append(
-            Due(
-                kind=Kind.LEARNING_MONTHLY,
-                period=period,
-                send_on=send_on,
-                until=month_end(day),
-                recipients=_eligible(Kind.LEARNING_MONTHLY, period, people, day),
-                context={"campaign": campaign, "month": month},
-            )
-        )
-    return dues
+
+    return _monthly_dues(Kind.LEARNING_MONTHLY, day, schedule.learning_weekday, schedule.learning_week, not_yet_active)
 
 
 def _session_dues(day):
@@ -151,31 +157,18 @@ def _session_dues(day):
 
 
 def _agenda_dues(day, schedule):
-    send_on = _monthly_send_on(day, schedule.agenda_weekday, schedule.agenda_week)
-    if day < send_on:
-        return []
-    month = month_start(day)
-    period = f"{month:%Y-%m}"
-    dues = []
-    for campaign in _running_campaigns(day):
+    def leaders_without_agenda(campaign, month):
         discussed = TeamMeeting.objects.filter(
-            team=OuterRef("pk"), digivaardig_on_agenda=True, date__gte=month, date__lte=month_end(day)
+            team=OuterRef("pk"), digivaardig_on_agenda=True, date__gte=month, date__lte=month_end(month)
         )
         teams_without = Team.objects.filter(
             leaders=OuterRef("pk"), municipality__in=campaign.municipalities.all()
         ).exclude(Exists(discussed))
-        people = User.objects.filter(receives_agenda_reminders=True).filter(Exists(teams_without))
-        dues.append(
-            Due(
-                kind=Kind.AGENDA_MONTHLY,
-                period=period,
-                send_on=send_on,
-                until=month_end(day),
-                recipients=_eligible(Kind.AGENDA_MONTHLY, period, people, day),
-                context={"campaign": campaign, "month": month},
-            )
-        )
-    return dues
+        return User.objects.filter(receives_agenda_reminders=True).filter(Exists(teams_without))
+
+    return _monthly_dues(
+        Kind.AGENDA_MONTHLY, day, schedule.agenda_weekday, schedule.agenda_week, leaders_without_agenda
+    )
 
 
 def due_reminders(*, kind: Kind, day: datetime.date) -> list[Due]:
