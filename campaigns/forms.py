@@ -60,6 +60,7 @@ class ContentItemForm(forms.ModelForm):
         field_classes = {"planned_cost": MoneyField, "actual_cost": MoneyField}
         widgets = {
             "publish_on": IsoDateInput(),
+            "available_until": IsoDateInput(),
             "production_deadline": IsoDateInput(),
             "target_personas": forms.CheckboxSelectMultiple,
             "channels": forms.CheckboxSelectMultiple,
@@ -90,7 +91,25 @@ class ContentItemForm(forms.ModelForm):
 
 
 class RescheduleForm(forms.Form):
+    """A new publication date and, for hygiene (available over a period), a new 'beschikbaar tot'."""
+
     publish_on = forms.DateField(label=_("Nieuwe publicatiedatum"), widget=IsoDateInput())
+    available_until = forms.DateField(
+        label=_("Beschikbaar tot en met"),
+        required=False,
+        widget=IsoDateInput(),
+        help_text=_("Leeg: de hele campagne."),
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        kwargs.setdefault("initial", {"publish_on": item.publish_on, "available_until": item.available_until})
+        super().__init__(*args, **kwargs)
+        if not item.is_running:
+            del self.fields["available_until"]
+
+    def service_fields(self) -> dict:
+        """Keyword arguments for services.content_item_reschedule."""
+        return dict(self.cleaned_data)
 
 
 class CopyForm(forms.Form):
