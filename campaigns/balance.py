@@ -36,11 +36,6 @@ def _month_label(month):
     return date_format(month, "F Y")
 
 
-def campaign_period(campaign) -> tuple[datetime.date, datetime.date]:
-    """(first day, last day) of the campaign: Campaign.period, the one definition."""
-    return campaign.period
-
-
 def outside_campaign(*, campaign, items) -> list[ContentItem]:
     """The (not cancelled) items dated outside the campaign period."""
     first, last = campaign.period

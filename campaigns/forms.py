@@ -124,10 +124,24 @@ class CopyForm(forms.Form):
         )
 
 
+# What the two dates of a campaign mean (Campaign.period), on every form that sets them.
+CAMPAIGN_DATE_HELP = {
+    "kick_off_date": _(
+        "Een werkdag (geen weekend of feestdag). Ronde 1 van de zelfscan opent dan; de campagne begint de "
+        "maand ervoor met prikkelen."
+    ),
+    "end_date": _(
+        "De laatste dag van de campagne: alle fases en items liggen ervoor. Ronde 2 is in november; de "
+        "resultaten en de feestelijke afsluiting komen daarna, dus eind januari is een goede einddatum."
+    ),
+}
+
+
 class CampaignSettingsForm(forms.ModelForm):
     class Meta:
         model = Campaign
         field_classes = {"budget": MoneyField}
+        help_texts = CAMPAIGN_DATE_HELP
         fields = [
             "name",
             "kick_off_date",
@@ -177,6 +191,10 @@ class NewCampaignForm(forms.ModelForm):
         model = Campaign
         fields = ["name", "municipalities", "kick_off_date", "end_date", "budget"]
         field_classes = {"budget": MoneyField}
+        help_texts = {
+            **CAMPAIGN_DATE_HELP,
+            "municipalities": _("Een gemeente doet aan één campagne tegelijk mee."),
+        }
         widgets = {
             "kick_off_date": IsoDateInput(),
             "end_date": IsoDateInput(),

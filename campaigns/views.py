@@ -305,6 +305,7 @@ def item_edit(request, item_id):
         try:
             services.content_item_update(item=item, personas=personas, channels=channels, **fields)
         except ValidationError as error:
+            item.refresh_from_db()  # the title above the form is the saved one, not the refused one
             add_service_errors(form, error)
         else:
             messages.success(request, _("'%(title)s' is opgeslagen.") % {"title": item.title})
@@ -324,6 +325,7 @@ def item_reschedule(request, item_id):
             services.content_item_reschedule(item=item, **form.service_fields())
         except ValidationError as error:
             # A production deadline after the new date, or a period that ends before it starts.
+            item.refresh_from_db()  # the page says where the item is, not where it was refused to go
             for field, messages_ in error.message_dict.items():
                 form.add_error(field if field in form.fields else "publish_on", messages_)
         else:
@@ -392,6 +394,7 @@ def campaign_settings(request, campaign_id):
                 campaign=campaign, fields=form.cleaned_data, phases=phases.changes(), split=split.cleaned_data["split"]
             )
         except ValidationError as error:
+            campaign.refresh_from_db()  # nothing was saved: the page names the campaign as it is
             add_service_errors(split if "verdeling" in error.message_dict else form, error)
         else:
             messages.success(request, _("De campagne is opgeslagen."))
