@@ -52,9 +52,11 @@ def item_notices(*, item, campaign) -> list[str]:
     notices = []
     reason = non_working_reason(item.publish_on)
     if reason:
+        values = {"date": date_format(item.publish_on, "l j F Y"), "reason": reason}
+        weekend = item.publish_on.weekday() >= 5  # the date already says 'zaterdag' or 'zondag'
         notices.append(
-            _("Let op: %(date)s is geen werkdag (%(reason)s).")
-            % {"date": date_format(item.publish_on, "l j F Y"), "reason": reason}
+            (_("Let op: %(date)s is geen werkdag.") if weekend else _("Let op: %(date)s is geen werkdag (%(reason)s)."))
+            % values
         )
     if outside_campaign(campaign=campaign, items=[item]):
         notices.append(

@@ -538,6 +538,6 @@ def test_an_item_on_a_weekend_kick_off_of_an_older_campaign_is_warned_about_too(
     older = CampaignFactory(kick_off_date=datetime.date(2026, 3, 1), municipalities=[municipality])  # a Sunday
     item = ContentItemFactory(campaign=older, municipality=municipality, title="Kick-off", publish_on="2026-03-01")
     item.refresh_from_db()
-    assert item_notices(item=item, campaign=older) == ["Let op: zondag 1 maart 2026 is geen werkdag (zondag)."]
+    assert item_notices(item=item, campaign=older) == ["Let op: zondag 1 maart 2026 is geen werkdag."]
     warnings = [w["message"] for w in balance_warnings(campaign=older, items=[item], today=datetime.date(2026, 1, 1))]
     assert "'Kick-off' staat op 1 maart (zondag): geen werkdag." in warnings
