@@ -6,21 +6,23 @@ into checks a planner can act on:
 
 - hero: at most MAX_HEROES per municipality, and two heroes at least HERO_SPACING apart (a kick-off
   and the zelfscan infographic can share March, but not a week);
-- hub: in every month from the kick-off to the end of the campaign (round 2 closing);
-- hygiene: available in every month from the first phase to the end of the campaign;
+- hub: in every month from the kick-off to the end date (that has a working day in it);
+- hygiene: available in every month of the campaign period;
 - every persona reached in phase 2, and zelfscan content in subphase 2.1;
-- production deadlines kept; items on a weekend or Dutch public holiday, and items outside the
-  campaign's phases, named; costs within the campaign budget and within each municipality's share.
+- production deadlines kept; items on a weekend or Dutch public holiday (the kick-off item too), and
+  items outside the campaign period (Campaign.period), named; costs within the campaign budget and
+  within each municipality's share.
 """
 
 import datetime
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from common.dates import month_start, months_between
+from common.dates import long_date, month_end, month_start, months_between
 from common.money import format_euro
-from common.workdays import non_working_reason
+from common.workdays import is_working_day, non_working_reason
 from personas.models import Persona
 
 from .models import ContentItem, Phase
@@ -34,16 +36,9 @@ def _month_label(month):
     return date_format(month, "F Y")
 
 
-def campaign_period(campaign, phases) -> tuple[datetime.date, datetime.date]:
-    """(first day, last day) of the campaign: its phases, the kick-off and the end date together."""
-    starts = [phase.starts_on for phase in phases] + [campaign.kick_off_date]
-    ends = [phase.ends_on for phase in phases] + [campaign.end_date]
-    return min(starts), max(ends)
-
-
-def outside_campaign(*, campaign, items, phases) -> list[ContentItem]:
-    """The (not cancelled) items dated before the campaign's first phase or after its last."""
-    first, last = campaign_period(campaign, phases)
+def outside_campaign(*, campaign, items) -> list[ContentItem]:
+    """The (not cancelled) items dated outside the campaign period."""
+    first, last = campaign.period
     return [item for item in items if not item.is_cancelled and not first <= item.publish_on <= last]
 
 
@@ -53,20 +48,31 @@ def _running_months(item, end):
 
 def item_notices(*, item, campaign) -> list[str]:
     """What a planner should know about one item's date, without refusing it (plan §5.1, §6):
-    a weekend or Dutch public holiday, or a date outside the campaign's phases."""
+    a weekend or Dutch public holiday, or a date outside the campaign period."""
     notices = []
     reason = non_working_reason(item.publish_on)
-    if reason and item.publish_on != campaign.kick_off_date:
+    if reason:
+        values = {"date": date_format(item.publish_on, "l j F Y"), "reason": reason}
+        weekend = item.publish_on.weekday() >= 5  # the date already says 'zaterdag' or 'zondag'
         notices.append(
-            _("Let op: %(date)s is geen werkdag (%(reason)s).")
-            % {"date": date_format(item.publish_on, "l j F Y"), "reason": reason}
+            (_("Let op: %(date)s is geen werkdag.") if weekend else _("Let op: %(date)s is geen werkdag (%(reason)s)."))
+            % values
         )
-    if outside_campaign(campaign=campaign, items=[item], phases=list(campaign.phases.all())):
+    if outside_campaign(campaign=campaign, items=[item]):
         notices.append(
             _("Let op: %(date)s valt buiten de campagne; het item staat onder 'Buiten de campagne'.")
             % {"date": date_format(item.publish_on, "j F Y")}
         )
     return notices
+
+
+def _has_working_day(first: datetime.date, last: datetime.date) -> bool:
+    day = first
+    while day <= last:
+        if is_working_day(day):
+            return True
+        day += datetime.timedelta(days=1)
+    return False
 
 
 def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=None) -> list[dict]:
@@ -81,7 +87,7 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
     by_code = {phase.code: phase for phase in phases}
     implementation = by_code.get(Phase.Code.IMPLEMENTATION)
     scan_phase = by_code.get(Phase.Code.SCAN_FOCUS)
-    first_day, last_day = campaign_period(campaign, phases)
+    first_day, last_day = campaign.period
     personas = list(Persona.objects.core())
     municipalities = {item.municipality_id: item.municipality for item in items}
     warnings = []
@@ -109,13 +115,14 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
                 )
         hub_months = {month_start(item.publish_on) for item in own if item.category == ContentItem.Category.HUB}
         for month in months_between(campaign.kick_off_date, campaign.end_date):
-            if month not in hub_months:
+            in_campaign = (max(month, campaign.kick_off_date), min(month_end(month), campaign.end_date))
+            if month not in hub_months and _has_working_day(*in_campaign):
                 warn(
                     _("Geen hub-content in %(month)s: hub komt regelmatig terug.") % {"month": _month_label(month)},
                     municipality,
                 )
         hygiene_months = {month for item in own if item.is_running for month in _running_months(item, last_day)}
-        missing_hygiene = [m for m in months_between(first_day, campaign.end_date) if m not in hygiene_months]
+        missing_hygiene = [m for m in months_between(first_day, last_day) if m not in hygiene_months]
         if missing_hygiene:
             warn(
                 _("Geen hygiëne-content beschikbaar in %(months)s: hygiëne is altijd beschikbaar.")
@@ -137,10 +144,10 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
             warn(_("Subfase 2.1 heeft geen content over de zelfscan."), municipality)
         for item in own:
             reason = non_working_reason(item.publish_on)
-            if reason and item.publish_on != campaign.kick_off_date:
+            if reason:
                 warn(
                     _("'%(title)s' staat op %(date)s (%(reason)s): geen werkdag.")
-                    % {"title": item.title, "date": date_format(item.publish_on, "j F"), "reason": reason},
+                    % {"title": item.title, "date": long_date(item.publish_on, campaign.period), "reason": reason},
                     municipality,
                 )
             if item.production_deadline and item.production_deadline < today and item.status in NOT_STARTED:
@@ -149,13 +156,17 @@ def balance_warnings(*, campaign, items, today: datetime.date, budget_summary=No
                         "Deadline productie van '%(title)s' (%(date)s) is voorbij, "
                         "maar het item is nog niet in productie."
                     )
-                    % {"title": item.title, "date": date_format(item.production_deadline, "j F")},
+                    % {"title": item.title, "date": long_date(item.production_deadline, campaign.period)},
                     municipality,
                 )
-    outside = outside_campaign(campaign=campaign, items=active, phases=phases)
+    outside = outside_campaign(campaign=campaign, items=active)
     if outside:
         warn(
-            _("%(count)s item(s) buiten de campagne (%(first)s – %(last)s): zie 'Buiten de campagne'.")
+            ngettext(
+                "%(count)s item buiten de campagne (%(first)s – %(last)s): zie 'Buiten de campagne'.",
+                "%(count)s items buiten de campagne (%(first)s – %(last)s): zie 'Buiten de campagne'.",
+                len(outside),
+            )
             % {
                 "count": len(outside),
                 "first": date_format(first_day, "j F Y"),

@@ -1,7 +1,8 @@
 """The campaign budget (plan §7: one joint € 20.000 for the three municipalities) against the plan.
 
 Everyone reads the same campaign total: budget, committed (planned costs of every municipality)
-and remaining. When the programme lead splits the budget, each municipality also reads its own
+and what is still free, or, when more is planned than the budget, by how much (never a negative
+"remaining"). When the programme lead splits the budget, each municipality also reads its own
 share beside it. Cancelled items count for nothing.
 """
 
@@ -10,10 +11,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 
 from .models import BudgetShare, ContentItem
 
 ZERO = Decimal("0")
+WITHOUT_PHASE = _("Zonder fase")
 CENT = Decimal("0.01")
 
 
@@ -38,7 +41,13 @@ class ShareRow:
 
     @property
     def remaining(self) -> Decimal | None:
-        return None if self.share is None else self.share - self.planned
+        """What is still free of the share (never negative; see over_by), None without a split."""
+        return None if self.share is None else max(self.share - self.planned, ZERO)
+
+    @property
+    def over_by(self) -> Decimal | None:
+        """How much more is planned than the share (0 when within it), None without a split."""
+        return None if self.share is None else max(self.planned - self.share, ZERO)
 
     @property
     def over_planned(self) -> bool:
@@ -63,7 +72,13 @@ class BudgetSummary:
 
     @property
     def remaining(self) -> Decimal:
-        return self.budget - self.planned
+        """What is still free to plan: never negative; when more is planned, see over_by."""
+        return max(self.budget - self.planned, ZERO)
+
+    @property
+    def over_by(self) -> Decimal:
+        """How much more is planned than the budget (0 when the plan fits)."""
+        return max(self.planned - self.budget, ZERO)
 
     @property
     def over_planned(self) -> bool:
@@ -107,7 +122,7 @@ def budget_summary(*, campaign, municipalities) -> BudgetSummary:
         sums[1] += planned
         sums[2] += actual
         for group in (
-            by_phase[(phase_position if phase_position is not None else 999, phase or "–")],
+            by_phase[(phase_position if phase_position is not None else 999, phase or str(WITHOUT_PHASE))],
             by_category[categories.get(category, category)],
         ):
             group[0] += planned

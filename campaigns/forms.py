@@ -60,6 +60,7 @@ class ContentItemForm(forms.ModelForm):
         field_classes = {"planned_cost": MoneyField, "actual_cost": MoneyField}
         widgets = {
             "publish_on": IsoDateInput(),
+            "available_until": IsoDateInput(),
             "production_deadline": IsoDateInput(),
             "target_personas": forms.CheckboxSelectMultiple,
             "channels": forms.CheckboxSelectMultiple,
@@ -90,7 +91,25 @@ class ContentItemForm(forms.ModelForm):
 
 
 class RescheduleForm(forms.Form):
+    """A new publication date and, for hygiene (available over a period), a new 'beschikbaar tot'."""
+
     publish_on = forms.DateField(label=_("Nieuwe publicatiedatum"), widget=IsoDateInput())
+    available_until = forms.DateField(
+        label=_("Beschikbaar tot en met"),
+        required=False,
+        widget=IsoDateInput(),
+        help_text=_("Leeg: de hele campagne."),
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        kwargs.setdefault("initial", {"publish_on": item.publish_on, "available_until": item.available_until})
+        super().__init__(*args, **kwargs)
+        if not item.is_running:
+            del self.fields["available_until"]
+
+    def service_fields(self) -> dict:
+        """Keyword arguments for services.content_item_reschedule."""
+        return dict(self.cleaned_data)
 
 
 class CopyForm(forms.Form):
@@ -105,10 +124,24 @@ class CopyForm(forms.Form):
         )
 
 
+# What the two dates of a campaign mean (Campaign.period), on every form that sets them.
+CAMPAIGN_DATE_HELP = {
+    "kick_off_date": _(
+        "Een werkdag (geen weekend of feestdag). Ronde 1 van de zelfscan opent dan; de campagne begint de "
+        "maand ervoor met prikkelen."
+    ),
+    "end_date": _(
+        "De laatste dag van de campagne: alle fases en items liggen ervoor. Ronde 2 is in november; de "
+        "resultaten en de feestelijke afsluiting komen daarna, dus eind januari is een goede einddatum."
+    ),
+}
+
+
 class CampaignSettingsForm(forms.ModelForm):
     class Meta:
         model = Campaign
         field_classes = {"budget": MoneyField}
+        help_texts = CAMPAIGN_DATE_HELP
         fields = [
             "name",
             "kick_off_date",
@@ -158,6 +191,10 @@ class NewCampaignForm(forms.ModelForm):
         model = Campaign
         fields = ["name", "municipalities", "kick_off_date", "end_date", "budget"]
         field_classes = {"budget": MoneyField}
+        help_texts = {
+            **CAMPAIGN_DATE_HELP,
+            "municipalities": _("Een gemeente doet aan één campagne tegelijk mee."),
+        }
         widgets = {
             "kick_off_date": IsoDateInput(),
             "end_date": IsoDateInput(),

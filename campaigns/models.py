@@ -6,12 +6,36 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from common.dates import month_end, month_start
+from common.workdays import next_working_day, non_working_reason
 
 DEFAULT_BUDGET = Decimal("20000")
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 # The plan's closing month: the second zelfscan and the wrap-up (phase 3) are in November.
 CLOSING_MONTH = 11
+# Round 2 and the wrap-up come at the end: a campaign ending more than this many months after a
+# November closes in the month of its end date instead.
+CLOSING_LEAD_MONTHS = 3
+# ... and never before round 1 (due two months after the kick-off) is over.
+CLOSING_AFTER_MONTHS = 3
+
+
+def kick_off_not_a_working_day(day: datetime.date) -> str:
+    """Why a kick-off date is refused: 'Zondag 1 maart 2026 is geen werkdag. …' (with a holiday's name)."""
+    reason = non_working_reason(day)
+    values = {
+        "date": date_format(day, "l j F Y").capitalize(),
+        "reason": reason,
+        "next": date_format(next_working_day(day), "l j F Y"),
+    }
+    if reason in ("zaterdag", "zondag"):
+        return _("%(date)s is geen werkdag. Kies een werkdag voor de kick-off, bijvoorbeeld %(next)s.") % values
+    return (
+        _("%(date)s is geen werkdag (%(reason)s). Kies een werkdag voor de kick-off, bijvoorbeeld %(next)s.") % values
+    )
 
 
 class Campaign(models.Model):
@@ -56,15 +80,45 @@ class Campaign(models.Model):
         return self.name
 
     @property
+    def starts_on(self) -> datetime.date:
+        """The first day of the campaign: the first day of the month before the kick-off month, the
+        month of phase 0 *Prikkelen* (plan §6: prikkelen in February, the kick-off in March)."""
+        return month_start(self.kick_off_date, -1)
+
+    @property
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        """(first day, last day) of the campaign: `starts_on` to the end date. The one definition of
+        the campaign period: phases lie within it, the plan template places everything within it,
+        and an item dated outside it is 'buiten de campagne'."""
+        return self.starts_on, self.end_date
+
+    def contains(self, day: datetime.date) -> bool:
+        first, last = self.period
+        return first <= day <= last
+
+    @property
     def closing_month(self) -> datetime.date:
-        """First day of the month of round 2 and phase 3 (plan §6): November of the campaign's last
-        year, or the month of the end date when the campaign ends before November."""
-        november = datetime.date(self.end_date.year, CLOSING_MONTH, 1)
-        return november if november <= self.end_date else self.end_date.replace(day=1)
+        """First day of the month of round 2 and phase 3 (plan §6: November, at the end): the last
+        November that comes after round 1 (CLOSING_AFTER_MONTHS after the kick-off month) and at most
+        CLOSING_LEAD_MONTHS before the end date's month; else the month of the end date."""
+        last = month_start(self.end_date)
+        earliest = max(month_start(self.kick_off_date, CLOSING_AFTER_MONTHS), month_start(last, -CLOSING_LEAD_MONTHS))
+        for year in (last.year, last.year - 1):
+            november = datetime.date(year, CLOSING_MONTH, 1)
+            if earliest <= november <= last:
+                return november
+        return last
+
+    @property
+    def closing_window(self) -> tuple[datetime.date, datetime.date]:
+        """(first, last day) of round 2: the closing month, within the kick-off and the end date."""
+        return max(self.kick_off_date, self.closing_month), min(month_end(self.closing_month), self.end_date)
 
     def clean(self):
         if self.kick_off_date and self.end_date and self.end_date <= self.kick_off_date:
             raise ValidationError({"end_date": _("De einddatum moet na de kick-off liggen.")})
+        if self.kick_off_date and non_working_reason(self.kick_off_date):
+            raise ValidationError({"kick_off_date": kick_off_not_a_working_day(self.kick_off_date)})
         if self.budget is not None and self.budget < 0:
             raise ValidationError({"budget": _("Het budget kan niet negatief zijn.")})
 
@@ -103,6 +157,22 @@ class Phase(models.Model):
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("De einddatum ligt vóór de begindatum.")})
+        campaign = self.campaign if self.campaign_id else None
+        if campaign is None or not (campaign.kick_off_date and campaign.end_date):
+            return
+        first, last = campaign.period
+        errors = {}
+        period = {"first": date_format(first, "j F Y"), "last": date_format(last, "j F Y")}
+        if self.starts_on and self.starts_on < first:
+            errors["starts_on"] = (
+                _("Een fase moet binnen de campagne liggen (%(first)s – %(last)s); deze begint te vroeg.") % period
+            )
+        if self.ends_on and self.ends_on > last:
+            errors["ends_on"] = (
+                _("Een fase moet binnen de campagne liggen (%(first)s – %(last)s); deze eindigt te laat.") % period
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Channel(models.Model):
@@ -249,7 +319,8 @@ class ContentItem(models.Model):
         return self.category == self.Category.HYGIENE
 
     def runs_through(self, campaign_end: datetime.date) -> datetime.date:
-        """The last day the item is there: its publication day, or for hygiene the end of its period."""
+        """The last day the item is there: its publication day, or for hygiene the end of its period
+        (its 'beschikbaar tot', else the campaign's end date)."""
         if not self.is_running:
             return self.publish_on
         return self.available_until or campaign_end

@@ -97,20 +97,20 @@ CHANNEL_PURPOSES = {
     },
 }
 
-# The phases of plan section 6: (code, name, parent code, first and last month as offsets from the
-# kick-off month, aim in the plan's words). Phase 3 starts in the closing month (November) and runs
-# until the festive closing after the evaluation (plan §8); its offsets are None.
+# The phases of plan section 6: (code, name, parent code, aim in the plan's words). Their dates
+# follow the campaign's own dates (placement.default_phase_dates), always within the campaign:
+# 0 the month before the kick-off (plan: prikkelen in February, the kick-off in March), 1 the
+# kick-off month, 2.1 the kick-off and the weeks after it, 2.2 from then until the closing month,
+# 3 the closing month (November: round 2) until the end date, with the results and the festive
+# closing after round 2 (plan §8).
 # The plan gives phase 2 as February–July but its subphases as March and April–August, and leaves
 # September and October to no phase. The planner follows the subphases and lets phase 2 (2.2) run on
 # until phase 3 begins, so the monthly hub content keeps a phase (the timeline says so).
-UNTIL_CLOSING = "until-closing"
 PHASES = [
     (
         "0",
         "Prikkelen",
         None,
-        -1,
-        -1,
         "Voordat het project van start gaat wordt er alvast een tipje van de sluier opgelicht. De boodschap is "
         "dat er iets nieuws komt, wat dat precies is wordt later duidelijk. Op deze manier breng je Digivaardig "
         "alvast subtiel onder de aandacht bij de medewerkers. Alvast delen van communicatiemateriaal (aftel "
@@ -120,8 +120,6 @@ PHASES = [
         "1",
         "Start project / kick-off",
         None,
-        0,
-        0,
         "Het project start met de kick-off. De kick-off is de actie om het project duidelijk te markeren binnen "
         "de gemeente. Op deze manier breng je het platform onder de aandacht en komen veel medewerkers in contact "
         "met Digivaardig. Daarnaast is het doel om medewerkers te enthousiasmeren en te stimuleren om gebruik te "
@@ -133,8 +131,6 @@ PHASES = [
         "2",
         "Implementatie",
         None,
-        0,
-        UNTIL_CLOSING,
         "Tijdens fase 2 is het belangrijk om consistent te communiceren naar de verschillende doelgroepen toe. "
         "Het communicatiemateriaal sluit aan bij de behoefte van de doelgroep. Door consistent te communiceren "
         "herinner je ze aan het gebruik van het platform. Daarnaast maak je door de communicatie ook de noodzaak "
@@ -147,8 +143,6 @@ PHASES = [
         "2.1",
         "Focus op de zelfscan",
         "2",
-        0,
-        0,
         "In subfase 1 is het belangrijk dat het maken van de zelfscan wordt benadrukt. Communicatief begeleiden "
         "zodat het eerste doel wordt behaald: het doen van de zelfscan. Communicatiematerialen naast elkaar "
         "gebruiken: intranet, nieuwsbrieven, filmpjes, infographics, afgestemd op de vier verschillende "
@@ -158,8 +152,6 @@ PHASES = [
         "2.2",
         "Focus andere doelen",
         "2",
-        1,
-        UNTIL_CLOSING,
         "Communicatief begeleiden zodat de doelen worden behaald: gebruik van het platform, en het platform wordt "
         "onder de aandacht gebracht door leidinggevenden. Communicatiematerialen naast elkaar gebruiken: "
         "intranet, nieuwsbrieven, filmpjes, infographics. Communicatie specifiek voor de vier verschillende "
@@ -172,8 +164,6 @@ PHASES = [
         "3",
         "Afronding",
         None,
-        None,
-        None,
         "Aandacht creëren voor de tweede zelfscan, via dezelfde kanalen: intranet, nieuwsbrieven en via "
         "leidinggevenden. Communiceren wat het project heeft opgeleverd; hier kunnen cijfers worden genoemd, "
         "bijvoorbeeld het aantal uur dat is bespaard nu de digitale vaardigheden op peil zijn. De resultaten en "
@@ -181,38 +171,46 @@ PHASES = [
     ),
 ]
 
-# Weeks after round 2 closes (the campaign's end date): the figures, then (after the evaluation and
-# the decision on what follows) the festive presentation of plan §8.
+# Weeks after round 2 closes: the figures, then (after the evaluation and the decision on what
+# follows) the festive presentation of plan §8; both moved forward when the campaign ends sooner.
 RESULTS_AFTER_WEEKS = 3
 FESTIVE_AFTER_WEEKS = 7
+# The weeks after the kick-off that subphase 2.1 (focus on the zelfscan) lasts at least; it ends
+# at the end of the month those weeks end in.
+SCAN_FOCUS_WEEKS = 3
 
 
 @dataclass(frozen=True)
 class When:
     """Where an example lands. `kind`:
-    "kick_off"   on the kick-off date itself, or `weeks` after (before, when negative) it;
-    "month"      day `day` of each month in `months` (offsets from the kick-off month);
-    "thursday"   the first Thursday that is a working day of each month in `months` (Digidonderdag);
-    "closing"    day `day` of the closing month (November);
-    "after_end"  `weeks` after the campaign's end date, when round 2 has closed.
-    Other than the kick-off, every date moves to a working day inside the item's phase.
+    "start"      the first working day of the campaign (a hygiene item there from the beginning);
+    "kick_off"   `days` after the kick-off date (before, when negative); 0 is the kick-off itself;
+    "month"      day `day` of each month in `months` (offsets from the kick-off month), left out when
+                 that month lies outside the campaign;
+    "monthly"    day `day` of every month from offset `months[0]` to the end date's month;
+    "thursday"   the first Thursday that is a working day of every month from offset `months[0]`
+                 until the closing month (Digidonderdag);
+    "closing"    day `day` of round 2's window (the closing month, within the end date);
+    "after_round_two"  `days` after round 2 closes, moved forward to fit before the end date.
+    Every date lands on a working day inside the item's phase and the campaign.
     """
 
     kind: str
     months: tuple = ()
     day: int = 1
-    weeks: int = 0
+    days: int = 0
 
 
 @dataclass(frozen=True)
 class Example:
-    """One example of plan 5.1 as the template places it, per municipality."""
+    """One example of plan 5.1 as the template places it, per municipality. `phase`: its phase's
+    code, or for a recurring example the codes it may fall in, the first that holds the date."""
 
     title: str
     category: str
     format: str
     audience: str
-    phase: str
+    phase: str | tuple
     when: When
     purposes: tuple
     personas: tuple = ()
@@ -226,7 +224,6 @@ PERSONAS_ALL = (
     "aarzelende-technologiegebruiker",
     "analoge-idealist",
 )
-MONTHLY_APRIL_TO_OCTOBER = (1, 2, 3, 4, 5, 6, 7)
 
 EXAMPLES = [
     Example(
@@ -235,20 +232,18 @@ EXAMPLES = [
         "video",
         "everyone",
         "0",
-        When("month", (-1,), 15),
+        When("kick_off", days=-14),
         ("intranet", "screens"),
         cost=250,
     ),
-    Example(
-        "Intranetpagina Digivaardig", "hygiene", "webpage", "everyone", "0", When("month", (-1,), 9), ("intranet",)
-    ),
+    Example("Intranetpagina Digivaardig", "hygiene", "webpage", "everyone", "0", When("start"), ("intranet",)),
     Example(
         "Startpakket voor de teamleiders",
         "hero",
         "print",
         "team_leaders",
         "0",
-        When("kick_off", weeks=-3),
+        When("kick_off", days=-21),
         ("leaders", "mail"),
         cost=500,
     ),
@@ -268,7 +263,7 @@ EXAMPLES = [
         "newsletter",
         "employees",
         "2.1",
-        When("month", (0,), 16),
+        When("kick_off", days=7),
         ("newsletter", "mail"),
         ("drukke-prioriteitensteller", "aarzelende-technologiegebruiker"),
         focuses_on_scan=True,
@@ -279,7 +274,7 @@ EXAMPLES = [
         "infographic",
         "employees",
         "2.1",
-        When("kick_off", weeks=2),
+        When("kick_off", days=14),
         ("intranet", "posters", "screens", "newsletter"),
         PERSONAS_ALL,
         focuses_on_scan=True,
@@ -291,7 +286,7 @@ EXAMPLES = [
         "poster",
         "employees",
         "2.1",
-        When("month", (0,), 20),
+        When("kick_off"),
         ("posters", "screens"),
         ("analoge-idealist",),
         focuses_on_scan=True,
@@ -303,7 +298,7 @@ EXAMPLES = [
         "webpage",
         "employees",
         "2.1",
-        When("month", (0,), 12),
+        When("kick_off", days=3),
         ("platform", "intranet"),
     ),
     Example(
@@ -312,7 +307,7 @@ EXAMPLES = [
         "event",
         "employees",
         "2.1",
-        When("month", (0,), 13),
+        When("kick_off", days=4),
         ("coaches", "intranet"),
         ("aarzelende-technologiegebruiker", "analoge-idealist"),
     ),
@@ -322,7 +317,7 @@ EXAMPLES = [
         "print",
         "employees",
         "2.2",
-        When("month", (1,), 14),
+        When("kick_off", days=42),
         ("coaches", "post"),
         ("aarzelende-technologiegebruiker", "analoge-idealist"),
         cost=350,
@@ -332,8 +327,8 @@ EXAMPLES = [
         "hub",
         "article",
         "employees",
-        "2.2",
-        When("month", MONTHLY_APRIL_TO_OCTOBER, 5),
+        ("2.2", "2.1", "3"),
+        When("monthly", (1,), 5),
         ("intranet", "newsletter"),
     ),
     Example(
@@ -350,8 +345,8 @@ EXAMPLES = [
         "hub",
         "tip",
         "employees",
-        "2.2",
-        When("thursday", MONTHLY_APRIL_TO_OCTOBER),
+        ("2.2", "2.1"),
+        When("thursday", (1,)),
         ("platform", "intranet"),
         ("digitale-enthousiasteling", "digivaardige-professional"),
     ),
@@ -425,7 +420,7 @@ EXAMPLES = [
         "infographic",
         "everyone",
         "3",
-        When("after_end", weeks=RESULTS_AFTER_WEEKS),
+        When("after_round_two", days=7 * RESULTS_AFTER_WEEKS),
         ("intranet", "newsletter"),
         cost=350,
     ),
@@ -435,7 +430,7 @@ EXAMPLES = [
         "event",
         "everyone",
         "3",
-        When("after_end", weeks=FESTIVE_AFTER_WEEKS),
+        When("after_round_two", days=7 * FESTIVE_AFTER_WEEKS),
         ("intranet", "mail", "teams"),
         cost=900,
     ),

@@ -10,7 +10,6 @@ from django.db.models import Count, Q
 from common.dates import month_end, month_start, months_between
 from personas.models import Persona
 
-from .balance import campaign_period
 from .models import Campaign, Channel, ContentItem, Phase
 
 FILTER_FIELDS = {
@@ -23,6 +22,33 @@ FILTER_FIELDS = {
     "status": "status",
     "eigenaar": "owner_id",
 }
+
+
+def overlapping_campaigns(*, first, last, municipality_ids, exclude_pk=None) -> list[Campaign]:
+    """Campaigns of any of `municipality_ids` whose period (Campaign.period) overlaps first..last,
+    earliest first, with their municipalities; `exclude_pk` leaves one campaign out."""
+    candidates = (
+        Campaign.objects.filter(municipalities__in=municipality_ids, end_date__gte=first)
+        .exclude(pk=exclude_pk)
+        .distinct()
+        .prefetch_related("municipalities")
+        .order_by("kick_off_date")
+    )
+    return [campaign for campaign in candidates if campaign.starts_on <= last]
+
+
+def planner_campaign(*, municipalities, today: datetime.date) -> Campaign | None:
+    """The campaign the planner opens for these municipalities: the one running on `today` (its
+    period holds today), else the one that started most recently, else the next one; None without any."""
+    campaigns = list(Campaign.objects.filter(municipalities__in=municipalities).distinct())
+    running = [campaign for campaign in campaigns if campaign.contains(today)]
+    started = [campaign for campaign in campaigns if campaign.starts_on <= today]
+    upcoming = [campaign for campaign in campaigns if campaign.starts_on > today]
+    if running:
+        return max(running, key=lambda campaign: campaign.kick_off_date)
+    if started:
+        return max(started, key=lambda campaign: campaign.kick_off_date)
+    return min(upcoming, key=lambda campaign: campaign.kick_off_date, default=None)
 
 
 def campaign_list_for_municipalities(*, municipalities):
@@ -48,17 +74,15 @@ def content_items(*, campaign, municipalities, filters=None):
             items = items.filter(**{lookup: value})
     return (
         items.distinct()
-        .select_related("municipality", "phase", "owner")
+        .select_related("campaign", "municipality", "phase", "owner")
         .prefetch_related("channels", "target_personas")
         .order_by("publish_on", "title", "pk")
     )
 
 
 def campaign_months(*, campaign) -> list[datetime.date]:
-    """The first day of every month of the campaign: from the first phase (or the kick-off) to the last
-    phase's end (or the end date), so the wrap-up after round 2 is included."""
-    first, last = campaign_period(campaign, list(campaign.phases.all()))
-    return months_between(first, last)
+    """The first day of every month of the campaign period (Campaign.period)."""
+    return months_between(*campaign.period)
 
 
 def calendar_weeks(*, items, month: datetime.date) -> list[list[dict]]:
@@ -73,16 +97,21 @@ def calendar_weeks(*, items, month: datetime.date) -> list[list[dict]]:
     ]
 
 
-def channel_matrix(*, items, channels, months):
+def _available(item, campaign) -> tuple[datetime.date, datetime.date]:
+    """(first, last day) an item is there, within the campaign period: its day, or a hygiene item's period."""
+    first, last = campaign.period
+    return max(item.publish_on, first), min(item.runs_through(campaign.end_date), last)
+
+
+def channel_matrix(*, items, channels, months, campaign):
     """Rows of channels, a cell per month with the items on that channel then: dated items in their
-    month, hygiene in every month it is available (plan 5.1: always available)."""
+    month, hygiene in every month of the campaign it is available (plan 5.1: always available)."""
     cells = defaultdict(list)
-    end = month_end(months[-1]) if months else None
     for item in items:
         if item.is_cancelled:
             continue
-        running = months_between(item.publish_on, item.runs_through(end)) if end else []
-        for month in running or [month_start(item.publish_on)]:
+        first, last = _available(item, campaign)
+        for month in months_between(first, last):
             for channel in item.channels.all():
                 cells[(channel.pk, month)].append(item)
     return [
@@ -90,30 +119,51 @@ def channel_matrix(*, items, channels, months):
     ]
 
 
-def hygiene_bars(*, items, months) -> list[dict]:
-    """Per hygiene item (not cancelled): {item, months: one bool per month of `months` it is available}."""
+def hygiene_bars(*, items, months, campaign) -> list[dict]:
+    """Per hygiene item (not cancelled) available in the campaign: {item, first, last (its days within
+    the campaign), before (months before the bar), span (months the bar covers), after}."""
     if not months:
         return []
-    end = month_end(months[-1])
     bars = []
     for item in items:
-        if item.is_running and not item.is_cancelled:
-            first, last = month_start(item.publish_on), item.runs_through(end)
-            bars.append({"item": item, "months": [first <= month <= last for month in months]})
+        if not item.is_running or item.is_cancelled:
+            continue
+        first, last = _available(item, campaign)
+        if last < first:
+            continue
+        covered = [index for index, month in enumerate(months) if month_start(first) <= month <= last]
+        if not covered:
+            continue
+        before, span = covered[0], len(covered)
+        bars.append(
+            {
+                "item": item,
+                "first": first,
+                "last": last,
+                "before": before,
+                "span": span,
+                "after": len(months) - before - span,
+            }
+        )
     return bars
 
 
-def running_in_month(*, items, month, campaign_end) -> list:
-    """The hygiene items (not cancelled) available during the month of `month`."""
-    first, last = month_start(month), month_end(month)
-    return [
-        item
-        for item in items
-        if item.is_running
-        and not item.is_cancelled
-        and item.publish_on <= last
-        and item.runs_through(campaign_end) >= first
-    ]
+def available_in_month(*, items, month, campaign) -> dict:
+    """The hygiene items (not cancelled) available during the month of `month`, within the campaign:
+    {"whole": items there every day of the month, "part": [{item, first, last}] for the others}."""
+    first_day, last_day = month_start(month), month_end(month)
+    whole, part = [], []
+    for item in items:
+        if not item.is_running or item.is_cancelled:
+            continue
+        first, last = _available(item, campaign)
+        if first > last_day or last < first_day:
+            continue
+        if first <= first_day and last >= last_day:
+            whole.append(item)
+        else:
+            part.append({"item": item, "first": first, "last": last})
+    return {"whole": whole, "part": part}
 
 
 def phase_timeline(*, campaign, months, items) -> list[dict]:
@@ -181,7 +231,7 @@ def feed_items(*, municipality):
     """Every content item of the municipality, all campaigns, by date, for the calendar feed."""
     return (
         ContentItem.objects.filter(municipality=municipality)
-        .select_related("municipality")
+        .select_related("campaign", "municipality")
         .prefetch_related("channels")
         .order_by("publish_on")
     )

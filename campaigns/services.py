@@ -4,33 +4,86 @@ it can) when the data is not acceptable; nothing is saved then."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from common.dates import month_end, month_start
 from common.money import format_euro
 from common.workdays import is_working_day
+from organisations.models import Municipality
 from personas.models import Persona
 
 from . import plan_defaults
 from .budget import amounts_from_percentages
 from .caching import plan_changed
 from .models import BudgetShare, CalendarFeed, Campaign, Channel, ContentItem, Phase, new_feed_token
-from .placement import template_channels, template_dates
+from .placement import default_phase_dates, template_channels, template_dates
+from .selectors import overlapping_campaigns
 
 PRODUCTION_LEAD_TIME = datetime.timedelta(days=14)
 THURSDAY = 3
 
 
+def _period_text(first: datetime.date, last: datetime.date) -> str:
+    return f"{date_format(first, 'j F Y')} – {date_format(last, 'j F Y')}"
+
+
+def campaign_check_overlap(*, campaign: Campaign, municipalities) -> None:
+    """Refuse (ValidationError) a campaign whose period overlaps another campaign of one of its municipalities.
+
+    The municipalities' rows are locked first (PostgreSQL), so two campaigns started at the same
+    moment cannot both pass the check.
+    """
+    ids = [getattr(municipality, "pk", municipality) for municipality in municipalities]
+    list(Municipality.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    first, last = campaign.period
+    others = overlapping_campaigns(first=first, last=last, municipality_ids=ids, exclude_pk=campaign.pk)
+    if others:
+        other = others[0]
+        shared = sorted(m.name for m in other.municipalities.all() if m.pk in ids)
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "Deze campagne (%(period)s) overlapt met campagne '%(other)s' (%(other_period)s) van "
+                    "%(names)s. Een gemeente doet aan één campagne tegelijk mee: kies andere data of andere "
+                    "gemeenten."
+                )
+                % {
+                    "period": _period_text(first, last),
+                    "other": other.name,
+                    "other_period": _period_text(*other.period),
+                    "names": ", ".join(shared),
+                }
+            }
+        )
+
+
+def _check_phases_within(campaign: Campaign) -> None:
+    """Refuse phases outside the campaign period (after its dates changed), naming each phase."""
+    problems = []
+    for phase in campaign.phases.order_by("position"):
+        phase.campaign = campaign
+        try:
+            phase.full_clean()
+        except ValidationError as error:
+            problems.append(_("Fase %(phase)s: %(errors)s") % {"phase": phase, "errors": " ".join(error.messages)})
+    if problems:
+        raise ValidationError({NON_FIELD_ERRORS: problems})
+
+
+@transaction.atomic
 def campaign_create(*, name: str, kick_off_date: datetime.date, end_date: datetime.date, municipalities) -> Campaign:
     """A bare campaign (no phases, channels or rounds) for the given municipalities.
 
     Use `core.services.programme_year_start` to start a programme year; this is its first step.
-    Raises ValidationError for a duplicate name or an end date not after the kick-off.
+    Raises ValidationError for a duplicate name, an end date not after the kick-off, a kick-off that
+    is no working day, or a period (Campaign.period) that overlaps another campaign of one of the
+    municipalities.
     """
     campaign = Campaign(name=name, kick_off_date=kick_off_date, end_date=end_date)
     campaign.full_clean()
+    campaign_check_overlap(campaign=campaign, municipalities=municipalities)
     campaign.save()
     campaign.municipalities.set(municipalities)
     return campaign
@@ -56,16 +109,28 @@ def campaign_start(*, name, kick_off_date, end_date, municipalities, budget=None
     return campaign
 
 
-def campaign_update(*, campaign: Campaign, **fields) -> Campaign:
-    """Set the given model fields (name, dates, budget in euros, goal percentages 0–100) and save.
-
-    Raises ValidationError when a value is out of range or the end date is not after the kick-off.
-    """
+def _campaign_save(campaign: Campaign, fields: dict) -> Campaign:
+    dates_changed = any(name in fields for name in ("kick_off_date", "end_date"))
     for name, value in fields.items():
         setattr(campaign, name, value)
     campaign.full_clean()
+    if dates_changed:
+        campaign_check_overlap(campaign=campaign, municipalities=campaign.municipalities.all())
     campaign.save()
     plan_changed(campaign_id=campaign.pk)
+    return campaign
+
+
+@transaction.atomic
+def campaign_update(*, campaign: Campaign, **fields) -> Campaign:
+    """Set the given model fields (name, dates, budget in euros, goal percentages 0–100) and save.
+
+    Raises ValidationError when a value is out of range, the end date is not after the kick-off, the
+    kick-off is no working day, the new period overlaps another campaign of one of its
+    municipalities, or a phase would lie outside the new period (then nothing is saved).
+    """
+    _campaign_save(campaign, fields)
+    _check_phases_within(campaign)
     return campaign
 
 
@@ -75,10 +140,12 @@ def campaign_settings_update(*, campaign: Campaign, fields: dict, phases: dict, 
 
     `fields` as campaign_update takes them; `phases` as phases_update takes them; `split` as
     budget_split_set takes them ((mode, values), or None to leave the split alone). Raises
-    ValidationError from any of them; then nothing is saved.
+    ValidationError from any of them, and when a phase lies outside the (new) campaign period;
+    then nothing is saved.
     """
-    campaign_update(campaign=campaign, **fields)
+    _campaign_save(campaign, fields)
     phases_update(campaign=campaign, changes=phases)
+    _check_phases_within(campaign)
     if split is not None:
         mode, values = split
         budget_split_set(campaign=campaign, mode=mode, values=values)
@@ -111,7 +178,10 @@ def budget_split_set(*, campaign: Campaign, mode: str | None, values: dict) -> l
     if mode == SPLIT_PERCENTAGES:
         if total != 100:
             raise ValidationError(
-                {"verdeling": _("De percentages tellen op tot %(total)s%%; dat moet 100%% zijn.") % {"total": total}}
+                {
+                    "verdeling": _("De percentages tellen op tot %(total)s%%; dat moet 100%% zijn.")
+                    % {"total": number_format(total)}
+                }
             )
         amounts = amounts_from_percentages(
             budget=campaign.budget, percentages={m.pk: values[m.pk] for m in municipalities}
@@ -136,8 +206,8 @@ def budget_split_set(*, campaign: Campaign, mode: str | None, values: dict) -> l
 def phases_update(*, campaign: Campaign, changes: dict) -> list[Phase]:
     """Edit the campaign's phases: `changes` maps a phase id to {name, aim, starts_on, ends_on}.
 
-    Ids of other campaigns are ignored. Raises ValidationError (keyed by field) for dates in the
-    wrong order; then no phase is changed.
+    Ids of other campaigns are ignored. Raises ValidationError (keyed by field, each message naming
+    the phase) for dates in the wrong order or outside the campaign period; then no phase is changed.
     """
     phases = {phase.pk: phase for phase in campaign.phases.all()}
     changed = []
@@ -147,7 +217,15 @@ def phases_update(*, campaign: Campaign, changes: dict) -> list[Phase]:
             continue
         for name, value in values.items():
             setattr(phase, name, value)
-        phase.full_clean()
+        try:
+            phase.full_clean()
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    field: [_("Fase %(phase)s: %(error)s") % {"phase": phase, "error": message} for message in messages]
+                    for field, messages in error.message_dict.items()
+                }
+            ) from error
         phase.save()
         changed.append(phase)
     plan_changed(campaign_id=campaign.pk)
@@ -155,22 +233,16 @@ def phases_update(*, campaign: Campaign, changes: dict) -> list[Phase]:
 
 
 def phases_create_defaults(*, campaign: Campaign) -> list[Phase]:
-    """The plan's phases (section 6) around the kick-off month; phase 3 in the closing month.
+    """The plan's phases (section 6) within the campaign's period (placement.default_phase_dates).
 
     Idempotent: a campaign that has phases keeps them. Returns the phases in plan order.
     """
     if campaign.phases.exists():
         return list(campaign.phases.order_by("position"))
     created = {}
-    festive = campaign.end_date + datetime.timedelta(weeks=plan_defaults.FESTIVE_AFTER_WEEKS)
-    for position, (code, name, parent, first, last, aim) in enumerate(plan_defaults.PHASES):
-        if first is None:
-            # The closing month until the festive presentation after the evaluation (plan §8).
-            starts_on, ends_on = campaign.closing_month, month_end(festive)
-        elif last == plan_defaults.UNTIL_CLOSING:
-            starts_on, ends_on = month_start(campaign.kick_off_date, first), month_end(campaign.closing_month, -1)
-        else:
-            starts_on, ends_on = month_start(campaign.kick_off_date, first), month_end(campaign.kick_off_date, last)
+    dates = default_phase_dates(campaign)
+    for position, (code, name, parent, aim) in enumerate(plan_defaults.PHASES):
+        starts_on, ends_on = dates[code]
         phase = Phase(
             campaign=campaign,
             parent=created.get(parent),
@@ -241,17 +313,25 @@ def content_item_update(*, item: ContentItem, personas=None, channels=None, **fi
     return item
 
 
-def content_item_reschedule(*, item: ContentItem, publish_on: datetime.date) -> ContentItem:
-    """Move the publication date; the production deadline keeps its lead time.
+_UNCHANGED = object()
 
-    Raises ValidationError when the deadline would come after the new publication date.
+
+def content_item_reschedule(*, item: ContentItem, publish_on: datetime.date, available_until=_UNCHANGED) -> ContentItem:
+    """Move the publication date; the production deadline keeps its lead time. For hygiene,
+    `available_until` (a date, or None for the whole campaign) moves the end of its period too;
+    left out, the period's end stays as it is.
+
+    Raises ValidationError when the deadline would come after the new publication date, or the
+    period would end before it starts (or an item that is not hygiene would get a period).
     """
     lead = item.publish_on - item.production_deadline if item.production_deadline else None
     item.publish_on = publish_on
     if lead is not None:
         item.production_deadline = publish_on - lead
+    if available_until is not _UNCHANGED:
+        item.available_until = available_until
     item.full_clean()
-    item.save(update_fields=["publish_on", "production_deadline", "updated_at"])
+    item.save(update_fields=["publish_on", "production_deadline", "available_until", "updated_at"])
     plan_changed(campaign_id=item.campaign_id)
     return item
 
@@ -335,11 +415,12 @@ def calendar_feed_renew(*, municipality) -> CalendarFeed:
 def plan_template_apply(*, campaign: Campaign, municipality, owner=None) -> int:
     """Place the plan's example content (section 5.1) in its phases for one municipality, once.
 
-    Dates follow plan_defaults.EXAMPLES: working days (Dutch calendar) inside each item's phase, the
-    Digidonderdagtip on Thursdays, the kick-off on the kick-off date, the results and the festive
-    closing after round 2 has closed; channels that fit each item's form, per municipality; hygiene
-    available for the rest of the campaign. Returns the number of items added: 0 when the
-    municipality already has a planning.
+    Dates follow plan_defaults.EXAMPLES (placement.template_dates): working days (Dutch calendar)
+    inside each item's phase and the campaign period, the Digidonderdagtip on Thursdays, the kick-off
+    on the kick-off date, the results and the festive closing after round 2 has closed and before the
+    end date; channels that fit each item's form, per municipality; hygiene available for the rest of
+    the campaign. A campaign so planned has no balance warnings (campaigns.balance). Returns the
+    number of items added: 0 when the municipality already has a planning.
     """
     if ContentItem.objects.filter(campaign=campaign, municipality=municipality).exists():
         return 0
@@ -348,8 +429,7 @@ def plan_template_apply(*, campaign: Campaign, municipality, owner=None) -> int:
     personas = {persona.slug: persona for persona in Persona.objects.all()}
     count = 0
     for example in plan_defaults.EXAMPLES:
-        phase = phases[example.phase]
-        for publish_on in template_dates(campaign=campaign, example=example, phase=phase):
+        for publish_on, phase in template_dates(campaign=campaign, example=example, phases=phases):
             deadline = publish_on - PRODUCTION_LEAD_TIME
             while not is_working_day(deadline):
                 deadline -= datetime.timedelta(days=1)

@@ -17,7 +17,7 @@ from common.submissions import once_per_form
 
 from . import exports, selectors, services
 from .access import get_campaign_for_lead, get_item_scope, get_planner_scope, planner_municipalities
-from .balance import balance_warnings, campaign_period, item_notices, outside_campaign
+from .balance import balance_warnings, item_notices, outside_campaign
 from .budget import budget_summary
 from .caching import cached, planner_key
 from .forms import (
@@ -73,7 +73,7 @@ def _shell(scope, tab, request, **extra):
 @login_required
 def planner_home(request):
     municipalities = planner_municipalities(request.user)
-    campaign = selectors.campaign_list_for_municipalities(municipalities=municipalities).first()
+    campaign = selectors.planner_campaign(municipalities=municipalities, today=timezone.localdate())
     if campaign is None:
         return render(request, "campaigns/no_campaign.html")
     return redirect(PLANNER_TABS.get(request.GET.get("naar"), "campaigns:list"), campaign_id=campaign.pk)
@@ -98,9 +98,7 @@ def item_list(request, campaign_id):
             campaign=scope.campaign, items=all_items, today=today, budget_summary=budget
         )
         context["budget"] = budget
-        phases = list(scope.campaign.phases.all())
-        context["outside"] = outside_campaign(campaign=scope.campaign, items=all_items, phases=phases)
-        context["period"] = campaign_period(scope.campaign, phases)
+        context["outside"] = outside_campaign(campaign=scope.campaign, items=all_items)
         return context
 
     body = _page(request, scope, "list", "campaigns/_list_body.html", build, day=today)
@@ -124,9 +122,7 @@ def item_calendar(request, campaign_id):
                 "month": month,
                 "weeks": selectors.calendar_weeks(items=month_items, month=month),
                 "month_items": month_items,
-                "running": selectors.running_in_month(
-                    items=context["items"], month=month, campaign_end=scope.campaign.end_date
-                ),
+                "available": selectors.available_in_month(items=context["items"], month=month, campaign=scope.campaign),
                 "previous_month": month_start(month, -1),
                 "next_month": month_start(month, 1),
             }
@@ -146,7 +142,7 @@ def phase_timeline(request, campaign_id):
         months = selectors.campaign_months(campaign=scope.campaign)
         context["months"] = months
         context["timeline"] = selectors.phase_timeline(campaign=scope.campaign, months=months, items=context["items"])
-        context["hygiene"] = selectors.hygiene_bars(items=context["items"], months=months)
+        context["hygiene"] = selectors.hygiene_bars(items=context["items"], months=months, campaign=scope.campaign)
         return context
 
     body = _page(request, scope, "timeline", "campaigns/_timeline_body.html", build)
@@ -166,7 +162,9 @@ def channel_matrix(request, campaign_id):
         context.update(
             {
                 "months": months,
-                "rows": selectors.channel_matrix(items=items, channels=channels, months=months),
+                "rows": selectors.channel_matrix(
+                    items=items, channels=channels, months=months, campaign=scope.campaign
+                ),
                 "matrix_municipality": municipality,
                 "this_month": month_start(timezone.localdate()),
             }
@@ -307,6 +305,7 @@ def item_edit(request, item_id):
         try:
             services.content_item_update(item=item, personas=personas, channels=channels, **fields)
         except ValidationError as error:
+            item.refresh_from_db()  # the title above the form is the saved one, not the refused one
             add_service_errors(form, error)
         else:
             messages.success(request, _("'%(title)s' is opgeslagen.") % {"title": item.title})
@@ -320,13 +319,15 @@ def item_edit(request, item_id):
 @once_per_form
 def item_reschedule(request, item_id):
     item = get_item_scope(request.user, item_id).item
-    form = RescheduleForm(submitted_data(request), initial={"publish_on": item.publish_on})
+    form = RescheduleForm(submitted_data(request), item=item)
     if request.method == "POST" and form.is_valid():
         try:
-            services.content_item_reschedule(item=item, publish_on=form.cleaned_data["publish_on"])
+            services.content_item_reschedule(item=item, **form.service_fields())
         except ValidationError as error:
-            # The only refusal is a production deadline that would fall after the new date.
-            form.add_error("publish_on", error.messages)
+            # A production deadline after the new date, or a period that ends before it starts.
+            item.refresh_from_db()  # the page says where the item is, not where it was refused to go
+            for field, messages_ in error.message_dict.items():
+                form.add_error(field if field in form.fields else "publish_on", messages_)
         else:
             messages.success(
                 request,
@@ -393,6 +394,7 @@ def campaign_settings(request, campaign_id):
                 campaign=campaign, fields=form.cleaned_data, phases=phases.changes(), split=split.cleaned_data["split"]
             )
         except ValidationError as error:
+            campaign.refresh_from_db()  # nothing was saved: the page names the campaign as it is
             add_service_errors(split if "verdeling" in error.message_dict else form, error)
         else:
             messages.success(request, _("De campagne is opgeslagen."))

@@ -2,12 +2,14 @@
 
 Months are represented by their first day (`datetime.date(2027, 3, 1)` is March 2027). Adding
 months clamps to the end of a shorter month (31 January + 1 month = 28 or 29 February), as
-relativedelta does.
+relativedelta does. Dates for the planner's pages: `short_date`, `long_date` and `month_label`.
 """
 
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 # Years a person can sensibly mean in this programme; anything else in a URL is a typo or an attack.
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -52,3 +54,33 @@ def parse_month(value, default: datetime.date) -> datetime.date:
     except ValueError:
         pass
     return month_start(default)
+
+
+# Dates as the planner shows them. Dutch writes month abbreviations in lower case ("3 mrt"); the
+# year is left out only where it is obvious: the date lies in the one calendar year of `period`.
+def _shows_year(day: datetime.date, period) -> bool:
+    if not period:
+        return True
+    first, last = period
+    return first.year != last.year or day.year != first.year
+
+
+def _abbreviated_month() -> str:
+    return "b" if (get_language() or "nl").startswith("nl") else "M"
+
+
+def short_date(day: datetime.date, period=None) -> str:
+    """'3 mrt', or '3 mrt 2027' when the year is not obvious from `period` ((first, last) days)."""
+    fmt = f"j {_abbreviated_month()}"
+    return date_format(day, f"{fmt} Y" if _shows_year(day, period) else fmt)
+
+
+def long_date(day: datetime.date, period=None) -> str:
+    """'3 maart', or '3 maart 2027' when the year is not obvious from `period`."""
+    return date_format(day, "j F Y" if _shows_year(day, period) else "j F")
+
+
+def month_label(month: datetime.date, period=None) -> str:
+    """'mrt', or 'mrt 2027' when the year is not obvious from `period`: a column heading of months."""
+    fmt = _abbreviated_month()
+    return date_format(month, f"{fmt} Y" if _shows_year(month, period) else fmt)

@@ -1,8 +1,9 @@
 """Money the Dutch way: one parser for what people type, one formatter for what they read.
 
-Typed: '250,50', '1.250,50', '€ 1.250', '1250.5' and '1.250' all mean what a Dutch reader means
-(1.250 is one thousand two hundred and fifty). Anything ambiguous or malformed is refused with a
-message; an amount is never silently multiplied by 100. Shown: '€ 1.250,50' (Django's number
+Typed: '250,50', '1.250,50', '€ 1.250', '1250.5', '1.250' and '10,-' all mean what a Dutch reader
+means (1.250 is one thousand two hundred and fifty, 10,- is ten euros). Anything ambiguous or
+malformed is refused with a message that says what is wrong (more than two decimals, 1,250 for
+1.250); an amount is never silently multiplied by 100. Shown: '€ 1.250,50' (Django's number
 formatting of the active language, always with two decimals and thousands grouping).
 """
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250 or 12.500.000: dots between groups of three
 PLAIN = re.compile(r"^\d+$")
+WHOLE_EUROS = re.compile(r",-{1,2}$")
 INVALID = _("Vul een bedrag in euro's in, zoals 250 of 1.250,50.")
 
 
@@ -26,10 +28,29 @@ def parse_euro(text) -> Decimal:
         raise ValidationError(_("Een bedrag kan niet negatief zijn."), code="negative")
     if not cleaned:
         raise ValidationError(INVALID, code="invalid")
+    cleaned = WHOLE_EUROS.sub("", cleaned)  # 10,- and 10,-- are ten euros, as on a price tag
+    if not cleaned:
+        raise ValidationError(INVALID, code="invalid")
     if "," in cleaned:
         whole, _comma, cents = cleaned.rpartition(",")
-        if "," in whole or not re.fullmatch(r"\d{1,2}", cents):
-            raise ValidationError(_("Gebruik een komma voor de centen, zoals 1.250,50 (niet 1,250)."), code="invalid")
+        if "," in whole:
+            raise ValidationError(_("Gebruik één komma, voor de centen, zoals 1.250,50."), code="invalid")
+        if re.fullmatch(r"\d{3,}", cents):
+            if whole not in ("", "0") and len(cents) == 3 and "." not in whole:
+                raise ValidationError(
+                    _(
+                        "Bedoel je %(amount)s? Schrijf duizendtallen met een punt en centen met een komma, "
+                        "zoals 1.250,50."
+                    )
+                    % {"amount": f"{whole}.{cents}"},
+                    code="ambiguous",
+                )
+            raise ValidationError(
+                _("Een bedrag heeft hooguit twee cijfers achter de komma (hele centen), zoals 0,01 of 12,50."),
+                code="too_many_decimals",
+            )
+        if not re.fullmatch(r"\d{1,2}", cents):
+            raise ValidationError(INVALID, code="invalid")
     elif cleaned.count(".") == 1 and re.fullmatch(r"\d+\.\d{1,2}", cleaned):
         whole, cents = cleaned.split(".")  # 1250.5: a decimal point, as a spreadsheet writes it
     else:

@@ -1,9 +1,11 @@
 """Admin pages whose saving composes several apps (the composing layer registers them)."""
 
+from django import forms
 from django.contrib import admin
 
 from campaigns.caching import plan_changed
 from campaigns.models import Campaign, Phase
+from campaigns.services import campaign_check_overlap
 
 from .services import programme_year_start
 
@@ -14,10 +16,38 @@ class PhaseInline(admin.TabularInline):
     fields = ["code", "name", "parent", "starts_on", "ends_on", "position"]
 
 
+class CampaignAdminForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = [
+            "name",
+            "municipalities",
+            "kick_off_date",
+            "end_date",
+            "budget",
+            "target_scan_percent",
+            "target_monthly_active_percent",
+            "target_rescan_percent",
+            "target_agenda_percent",
+            "team_leaders_see_non_respondents",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        municipalities = cleaned.get("municipalities")
+        kick_off, end = cleaned.get("kick_off_date"), cleaned.get("end_date")
+        if self.instance.pk and municipalities is not None and kick_off and end:
+            # A change here must not make the campaign overlap another of the same municipality.
+            changed = Campaign(pk=self.instance.pk, kick_off_date=kick_off, end_date=end)
+            campaign_check_overlap(campaign=changed, municipalities=municipalities)
+        return cleaned
+
+
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
     """A campaign added here is a whole programme year (phases, channels, zelfscan rounds), as in the browser."""
 
+    form = CampaignAdminForm
     list_display = ["name", "kick_off_date", "end_date", "budget"]
     filter_horizontal = ["municipalities"]
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from campaigns.budget import budget_summary
+from campaigns.budget import WITHOUT_PHASE, budget_summary
 from campaigns.models import ContentItem
 from common.dates import month_start, months_between
 from organisations.models import User
@@ -192,7 +192,7 @@ def _output(*, campaign, municipality_ids, period: Period) -> OutputFigures:
     category_names = dict(ContentItem.Category.choices)
     for position, phase, category, count, done in rows:
         for group in (
-            phases[(position if position is not None else 999, phase or "–")],
+            phases[(position if position is not None else 999, phase or str(WITHOUT_PHASE))],
             categories[category_names.get(category, category)],
             total,
         ):

@@ -1,9 +1,9 @@
 """The dashboards' tables and charts, built once from the figures: the page shows a table (and its
 chart), the CSV download and the report's workbook write the same Table (common.tables)."""
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common import dates
 from common.charts import BarRow, ColumnRow, bar_chart, column_chart
 from common.tables import Column, Table, display
 
@@ -13,7 +13,8 @@ def _hidden():
 
 
 def month_label(month) -> str:
-    return date_format(month, "M Y")
+    """'mrt 2027': Dutch month abbreviations in lower case (common.dates)."""
+    return dates.month_label(month)
 
 
 def goals_table(groups, *, slug="doelen", caption=None) -> Table:
@@ -311,9 +312,9 @@ def output_tables(output) -> list:
 
 def budget_table(budget) -> Table:
     """The budget as the planner's budget view shows it (campaigns.budget.budget_summary)."""
-    rows = [[_("Hele campagne"), budget.budget, budget.planned, budget.actual, budget.remaining]]
+    rows = [[_("Hele campagne"), budget.budget, budget.planned, budget.actual, budget.remaining, budget.over_by]]
     for share in budget.shares:
-        rows.append([share.municipality, share.share, share.planned, share.actual, share.remaining])
+        rows.append([share.municipality, share.share, share.planned, share.actual, share.remaining, share.over_by])
     return Table(
         slug="budget",
         caption=_("Budget: vastgelegd en uitgegeven"),
@@ -323,9 +324,13 @@ def budget_table(budget) -> Table:
             Column(_("Vastgelegd (gepland)"), "€"),
             Column(_("Uitgegeven"), "€"),
             Column(_("Nog vrij"), "€"),
+            Column(_("Meer gepland dan het budget"), "€"),
         ],
         rows=rows,
-        note=_("Zonder verdeling van het budget over de gemeenten staat er per gemeente geen eigen budget."),
+        note=_(
+            "Zonder verdeling van het budget over de gemeenten staat er per gemeente geen eigen budget. "
+            "Is er meer gepland dan het budget, dan staat het verschil in de laatste kolom; 'nog vrij' is dan € 0,00."
+        ),
     )
 
 

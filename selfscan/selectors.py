@@ -28,6 +28,21 @@ def rounds_for_employee(*, employee):
     )
 
 
+def rounds_in_reading_order(*, rounds, today) -> list[Round]:
+    """The rounds as an employee reads them: the running campaign's first, then those still to come
+    (soonest first), then past campaigns (latest first); within a campaign by round number."""
+
+    def key(scan_round):
+        campaign = scan_round.campaign
+        if campaign.contains(today):
+            return (0, 0, scan_round.number)
+        if campaign.starts_on > today:
+            return (1, campaign.kick_off_date.toordinal(), scan_round.number)
+        return (2, -campaign.kick_off_date.toordinal(), scan_round.number)
+
+    return sorted(rounds, key=key)
+
+
 def questions_for_round(*, round) -> list:
     """The round's questions in page order, with their area; round 1 leaves out the round-2-only item."""
     questions = Question.objects.filter(area__questionnaire_id=round.questionnaire_id).select_related("area")

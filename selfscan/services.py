@@ -19,19 +19,20 @@ SCAN_WINDOW_MONTHS = 2
 def rounds_create_for_campaign(*, campaign) -> list[Round]:
     """The campaign's two rounds on the latest questionnaire, created where missing: [round 1, round 2].
 
-    Plan goals 1 and 3: round 1 opens at the kick-off and is due two months later; round 2 opens in
-    the closing month (November). Both close at the campaign's end date. Raises ValidationError
-    when the campaign's dates cannot hold them.
+    Plan goals 1 and 3: round 1 opens at the kick-off and is due two months later, open until the
+    campaign's end date; round 2 is the closing month (November; Campaign.closing_window), so the
+    results and the festive closing can follow it within the campaign. Raises ValidationError when
+    the campaign's dates cannot hold them.
     """
     questionnaire = Questionnaire.objects.order_by("-version").first()
-    final_opens = min(max(campaign.kick_off_date, campaign.closing_month), campaign.end_date)
+    final_opens, final_closes = campaign.closing_window
     defaults = {
         Round.Number.BASELINE: (
             campaign.kick_off_date,
             add_months(campaign.kick_off_date, SCAN_WINDOW_MONTHS),
             campaign.end_date,
         ),
-        Round.Number.FINAL: (final_opens, campaign.end_date, campaign.end_date),
+        Round.Number.FINAL: (final_opens, final_closes, final_closes),
     }
     rounds = []
     for number, (opens_on, due_on, closes_on) in defaults.items():

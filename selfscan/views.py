@@ -31,8 +31,8 @@ from .results import result_context
 
 @login_required
 def scan_home(request):
-    rounds = selectors.rounds_for_employee(employee=request.user)
     today = timezone.localdate()
+    rounds = selectors.rounds_in_reading_order(rounds=selectors.rounds_for_employee(employee=request.user), today=today)
     entries = [
         {
             "round": scan_round,

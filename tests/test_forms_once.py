@@ -12,6 +12,7 @@ from django.urls import resolve, reverse
 from campaigns.models import Campaign, Channel, ContentItem
 from common.submissions import FIELD_NAME, new_token
 from conftest import FormClient, service_unavailable
+from organisations.tests.factories import MunicipalityFactory
 from personas.models import Persona
 from tests.test_access_matrix import MATRIX, OK, ROLES, build_url, client_for
 
@@ -115,7 +116,8 @@ def test_duplicating_copying_and_starting_a_year_twice_each_count_once(world, pl
             reverse("core:campaign_new"),
             {
                 "name": "Twee keer",
-                "municipalities": [municipality.pk],
+                # A municipality of its own: the world's campaign runs around today (no overlap).
+                "municipalities": [MunicipalityFactory(name="Tynaarlo").pk],
                 "kick_off_date": "2027-03-01",
                 "end_date": "2027-11-30",
                 "budget": "20.000",

@@ -12,7 +12,7 @@ class CampaignFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Campagne {n}")
-    kick_off_date = datetime.date(2026, 3, 1)
+    kick_off_date = datetime.date(2026, 3, 2)  # a Monday: a kick-off is on a working day
     end_date = datetime.date(2026, 11, 30)
 
     @factory.post_generation

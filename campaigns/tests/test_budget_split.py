@@ -31,7 +31,8 @@ def joint(municipality, other_municipality):
 def figures(client, user, campaign):
     client.force_login(user)
     body = client.get(reverse("campaigns:budget", args=[campaign.pk])).content.decode()
-    return {name: body.split(f'data-figure="{name}">')[1].split("<")[0] for name in ("budget", "planned", "remaining")}
+    names = [name for name in ("budget", "planned", "remaining", "over") if f'data-figure="{name}"' in body]
+    return {name: body.split(f'data-figure="{name}">')[1].split("<")[0] for name in names}
 
 
 def test_every_advisor_and_the_programme_lead_read_the_same_campaign_total(
@@ -40,9 +41,15 @@ def test_every_advisor_and_the_programme_lead_read_the_same_campaign_total(
     campaign, _third = joint
     seen = [figures(client, user, campaign) for user in (advisor, other_advisor, programme_lead)]
     assert seen[0] == seen[1] == seen[2]
-    assert seen[0] == {"budget": "€\xa020.000,00", "planned": "€\xa020.050,50", "remaining": "€\xa0-50,50"}
+    # Over budget: never a negative "remaining", but by how much more is planned (QA fault report 2).
+    assert seen[0] == {"budget": "€\xa020.000,00", "planned": "€\xa020.050,50", "over": "€\xa050,50"}
     client.force_login(advisor)
-    assert "hoger dan het budget" in client.get(reverse("campaigns:budget", args=[campaign.pk])).content.decode()
+    budget_page = client.get(reverse("campaigns:budget", args=[campaign.pk])).content.decode()
+    assert "hoger dan het budget" in budget_page and "Meer gepland dan het budget" in budget_page
+    assert "Nog te plannen" not in budget_page.split("<dl")[1].split("</dl>")[0]
+    list_page = client.get(reverse("campaigns:list", args=[campaign.pk])).content.decode()
+    assert "€\xa050,50 meer gepland dan het budget" in list_page
+    assert "-50,50" not in list_page + budget_page and "€\xa0-" not in list_page + budget_page
 
 
 def test_a_split_must_add_up_and_each_share_is_read_beside_the_total(joint, municipality, other_municipality):
@@ -63,10 +70,11 @@ def test_a_split_must_add_up_and_each_share_is_read_beside_the_total(joint, muni
     summary = budget_summary(campaign=campaign, municipalities=[other_municipality])
     assert summary.planned == Decimal("20050.50")  # the total counts every municipality
     (assen,) = summary.shares
-    assert (assen.share, assen.planned, assen.remaining, assen.over_planned) == (
+    assert (assen.share, assen.planned, assen.remaining, assen.over_by, assen.over_planned) == (
         Decimal("6000"),
         Decimal("6600"),
-        Decimal("-600"),
+        Decimal("0"),
+        Decimal("600"),
         True,
     )
 
@@ -112,7 +120,8 @@ def test_the_programme_lead_splits_the_budget_in_the_settings(client, joint, pro
     response = client.post(
         reverse("campaigns:settings", args=[campaign.pk]), {**data, "budget-verdeling": SPLIT_PERCENTAGES, **shares}
     )
-    assert "100%" in response.content.decode() and not BudgetShare.objects.exists()
+    assert "De percentages tellen op tot 99,99%; dat moet 100% zijn." in response.content.decode()
+    assert "99.99" not in response.content.decode() and not BudgetShare.objects.exists()
     last = max(shares)
     shares[last] = "33,34%"
     response = client.post(

@@ -25,7 +25,7 @@ def test_an_item_outside_the_campaign_is_warned_about_and_listed_apart(client, a
     assert ContentItem.objects.filter(title="Veel te laat").exists()
     assert "valt buiten de campagne" in body
     assert "Buiten de campagne</h2>" in body and "10 juni 2027: Veel te laat" in body
-    assert "1 item(s) buiten de campagne" in body
+    assert "1 item buiten de campagne (1 februari 2026 – 30 november 2026)" in body
 
 
 def test_hygiene_is_available_in_every_month_of_its_period(client, advisor, campaign, municipality):  # noqa: F811
@@ -44,7 +44,9 @@ def test_hygiene_is_available_in_every_month_of_its_period(client, advisor, camp
     assert "Deze hele maand beschikbaar" in september and "Buddyprogramma" in september
     timeline = client.get(reverse("campaigns:timeline", args=[campaign.pk])).content.decode()
     row = timeline.split("Buddyprogramma")[1].split("</tr>")[0]
-    assert row.count('class="hygiene-running"') >= 9  # March through November at least
+    # One bar from March to November (the campaign's end), not the word "beschikbaar" per month.
+    assert row.count("data-hygiene-bar") == 1 and 'colspan="9"' in row
+    assert "beschikbaar 12 mrt – 30 nov" in row
     matrix = client.get(reverse("campaigns:channels", args=[campaign.pk])).content.decode()
     assert matrix.count("Buddyprogramma") >= 9 and "doorlopend" in matrix
     item.available_until = datetime.date(2026, 5, 31)

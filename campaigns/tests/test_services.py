@@ -37,13 +37,15 @@ def test_phases_follow_the_plan_with_phase_two_from_its_subphases(campaign):
     phases = {phase.code: phase for phase in phases_create_defaults(campaign=campaign)}
     assert list(phases) == ["0", "1", "2", "2.1", "2.2", "3"]
     assert (phases["0"].starts_on, phases["0"].ends_on) == (datetime.date(2027, 2, 1), datetime.date(2027, 2, 28))
-    assert phases["1"].starts_on.month == 3 and phases["2.1"].ends_on == datetime.date(2027, 3, 31)
+    assert phases["1"].starts_on == datetime.date(2027, 3, 1) and phases["2.1"].ends_on == datetime.date(2027, 3, 31)
     # Phase 2 runs on until phase 3 (the plan leaves September and October to no phase).
     assert (phases["2.2"].starts_on, phases["2.2"].ends_on) == (datetime.date(2027, 4, 1), datetime.date(2027, 10, 31))
     assert (phases["2"].starts_on, phases["2"].ends_on) == (datetime.date(2027, 3, 1), datetime.date(2027, 10, 31))
     assert phases["2.1"].parent == phases["2"] and phases["3"].starts_on == datetime.date(2027, 11, 1)
-    # Phase 3 lasts until the festive closing after the evaluation (plan §8), weeks after round 2 closes.
-    assert phases["3"].ends_on == datetime.date(2028, 1, 31)
+    # Phase 3 ends with the campaign: every phase lies within the campaign period (QA fault report 3).
+    assert phases["3"].ends_on == campaign.end_date
+    first, last = campaign.period
+    assert all(first <= phase.starts_on <= phase.ends_on <= last for phase in phases.values())
     phases_create_defaults(campaign=campaign)
     assert Phase.objects.filter(campaign=campaign).count() == 6
 

@@ -173,7 +173,7 @@ def test_programme_lead_edits_budget_targets_and_phase_dates(client, programme_l
     phases = list(campaign.phases.order_by("position"))
     data = {
         "name": campaign.name,
-        "kick_off_date": "2026-03-01",
+        "kick_off_date": "2026-03-02",
         "end_date": "2026-11-30",
         "budget": "25000",
         "target_scan_percent": "85",
@@ -314,9 +314,11 @@ def test_xlsx_keeps_titles_as_typed_and_the_feed_uid_ignores_the_host(
         ContentItemFactory(campaign=campaign, municipality=municipality, title=title, planned_cost=Decimal("1250.50"))
     client.force_login(advisor)
     sheet = load_workbook(io.BytesIO(client.get(reverse("campaigns:export_xlsx", args=[campaign.pk])).content)).active
-    titles = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    header = [cell.value for cell in sheet[1]]
+    titles = {row[header.index("Titel")] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert {"- Tip van de week", "=Formule", "+31 nummer", "@iedereen"} <= titles
-    assert 1250.5 in {row[12] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    costs = header.index("Geplande kosten")
+    assert 1250.5 in {row[costs] for row in sheet.iter_rows(min_row=2, values_only=True)}
     csv_text = client.get(reverse("campaigns:export_csv", args=[campaign.pk])).content.decode("utf-8-sig")
     assert "'=Formule" in csv_text and "1250,50" in csv_text
     feed = CalendarFeed.objects.get(municipality=municipality)
@@ -339,7 +341,7 @@ def test_money_is_typed_and_shown_the_dutch_way(client, advisor, campaign, munic
     response = client.post(
         reverse("campaigns:create", args=[campaign.pk]), item_data(municipality, title="Fout", planned_cost="1,250")
     )
-    assert "Gebruik een komma voor de centen" in response.content.decode()
+    assert "Bedoel je 1.250? Schrijf duizendtallen met een punt en centen met een komma" in response.content.decode()
     assert not ContentItem.objects.filter(title="Fout").exists()
     body = client.get(reverse("campaigns:list", args=[campaign.pk])).content.decode()
     assert "€\xa01.250,50" in body

@@ -1,8 +1,9 @@
-"""Template tags shared by every page: the one-time form token and the one money format."""
+"""Template tags shared by every page: the one-time form token, the one money format and dates."""
 
 from django import template
 from django.utils.html import format_html
 
+from common import dates
 from common.money import format_euro
 from common.submissions import FIELD_NAME, new_token
 
@@ -20,3 +21,21 @@ def form_token(context):
 def euro(value):
     """An amount in euros the one way the portal shows money: € 1.250,50."""
     return format_euro(value)
+
+
+@register.filter
+def short_date(value, period=None):
+    """'3 mrt' or, where the year is not obvious from `period` ((first, last)), '3 mrt 2027'."""
+    return dates.short_date(value, period) if value else ""
+
+
+@register.filter
+def long_date(value, period=None):
+    """'3 maart' or, where the year is not obvious from `period`, '3 maart 2027'."""
+    return dates.long_date(value, period) if value else ""
+
+
+@register.filter
+def month_label(value, period=None):
+    """'mrt' or, where the year is not obvious from `period`, 'mrt 2027' (a month's column heading)."""
+    return dates.month_label(value, period) if value else ""

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 from django.core.management import call_command
@@ -44,7 +45,14 @@ def test_seed_demo_builds_the_plans_organisation(db):
     assert set(Municipality.objects.values_list("name", flat=True)) == {"Groningen", "Assen", "Westerkwartier"}
     assert User.objects.count() == 200 + 6
     campaign = Campaign.objects.get(name="Digivaardig 2027")
-    assert (campaign.kick_off_date.month, campaign.end_date.month) == (3, 11)
+    # Kick-off on the first working day of March; round 2 in November; the results and the festive
+    # closing after it, so the campaign ends on 31 January and every phase and item lies within it.
+    assert campaign.kick_off_date == datetime.date(2027, 3, 1) and campaign.end_date == datetime.date(2028, 1, 31)
+    first, last = campaign.period
+    assert all(first <= phase.starts_on <= phase.ends_on <= last for phase in campaign.phases.all())
+    assert not campaign.content_items.exclude(publish_on__range=(first, last)).exists()
+    final = campaign.scan_rounds.get(number=2)
+    assert (final.opens_on, final.closes_on) == (datetime.date(2027, 11, 1), datetime.date(2027, 11, 30))
     assert campaign.municipalities.count() == 3
     assert DEMO_PASSWORD in out.getvalue() and "projectleider@digivaardig.test" in out.getvalue()
     assert all(team.leaders.exists() for team in Team.objects.all())

@@ -53,7 +53,7 @@ def test_a_planner_form_posted_after_the_timeout_comes_back_filled_in(client, ad
 
     campaign = programme_year_start(
         name="Verlopen",
-        kick_off_date=__import__("datetime").date(2026, 3, 1),
+        kick_off_date=__import__("datetime").date(2026, 3, 2),
         end_date=__import__("datetime").date(2026, 11, 30),
         municipalities=[municipality],
     )
@@ -75,7 +75,7 @@ def test_someone_else_logging_in_on_that_browser_does_not_get_the_form(client, a
 
     campaign = programme_year_start(
         name="Gedeeld",
-        kick_off_date=datetime.date(2026, 3, 1),
+        kick_off_date=datetime.date(2026, 3, 2),
         end_date=datetime.date(2026, 11, 30),
         municipalities=[municipality],
     )

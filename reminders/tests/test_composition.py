@@ -43,7 +43,7 @@ def test_the_message_follows_the_persona_of_the_latest_zelfscan_and_allen_when_u
 
     last_year = campaign_create(
         name="Digivaardig 2026",
-        kick_off_date=datetime.date(2026, 3, 1),
+        kick_off_date=datetime.date(2026, 3, 2),
         end_date=datetime.date(2026, 11, 30),
         municipalities=[municipality],
     )

@@ -3,6 +3,7 @@ import datetime
 from django.utils import timezone
 
 from campaigns.services import campaign_create
+from common.workdays import is_working_day
 from selfscan.models import Question
 from selfscan.selectors import questions_for_round
 from selfscan.services import response_save_answers, response_start, response_submit, rounds_create_for_campaign
@@ -11,9 +12,12 @@ from selfscan.services import response_save_answers, response_start, response_su
 def open_campaign_rounds(*, municipalities, name="Digivaardig test"):
     """A campaign running now, so round 1 is open; round 2 dates are moved to now as well."""
     today = timezone.localdate()
+    kick_off = today - datetime.timedelta(days=30)
+    while not is_working_day(kick_off):  # a kick-off is on a working day
+        kick_off -= datetime.timedelta(days=1)
     campaign = campaign_create(
         name=name,
-        kick_off_date=today - datetime.timedelta(days=30),
+        kick_off_date=kick_off,
         end_date=today + datetime.timedelta(days=60),
         municipalities=municipalities,
     )

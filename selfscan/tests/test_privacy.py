@@ -45,9 +45,12 @@ def scan_objects_in(context_values):
 
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
-def test_no_page_a_role_can_open_receives_an_employees_scan(client, request, scanned, role, world):
+def test_no_page_a_role_can_open_receives_an_employees_scan(client, request, employee, role, world):
+    from selfscan.models import Round
     from tests.test_access_matrix import MATRIX, OK, build_url
 
+    # The world's own campaign (a municipality has one campaign at a time): the employee's scan in it.
+    submitted_response(employee, Round.objects.get(pk=world["own"]["round_id"]), can_do=4)
     viewer = request.getfixturevalue(role)
     client.force_login(viewer)
     leaks = []

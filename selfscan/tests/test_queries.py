@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from organisations.tests.factories import UserFactory
+from organisations.tests.factories import MunicipalityFactory, UserFactory
 from selfscan.tests.factories import open_campaign_rounds, submitted_response
 
 
@@ -26,6 +26,7 @@ def test_management_pages_do_not_grow_with_rounds(client, programme_lead, munici
     pages = {reverse("selfscan:rounds_manage"): 50, reverse("selfscan:questions_manage"): 50}
     small = [query_count(client, url, at_most=most) for url, most in pages.items()]
     for index in range(3):
-        open_campaign_rounds(municipalities=[municipality], name=f"Campagne {index}")
+        # Each in a municipality of its own: one municipality has one campaign at a time.
+        open_campaign_rounds(municipalities=[MunicipalityFactory()], name=f"Campagne {index}")
     print("query counts", small)
     assert [query_count(client, url, at_most=most) for url, most in pages.items()] == small

@@ -25,15 +25,16 @@ def on_version_1(*rounds):
 
 
 @pytest.fixture
-def upgraded_campaign(employee, municipality, team):
+def upgraded_campaign(employee, municipality, team, other_municipality):
     """A running campaign from before the upgrade: round 1 answered on version 1, round 2 not started;
-    and a second campaign whose round 1 has only a draft."""
+    and a second campaign (of another municipality: one campaign at a time) whose round 1 has only a
+    draft."""
     baseline, final = open_campaign_rounds(municipalities=[municipality])
     on_version_1(baseline, final)
     submitted_response(employee, baseline, can_do=2, knowledge_right=False)
-    other_baseline, other_final = open_campaign_rounds(municipalities=[municipality], name="Andere campagne")
+    other_baseline, other_final = open_campaign_rounds(municipalities=[other_municipality], name="Andere campagne")
     on_version_1(other_baseline, other_final)
-    colleague = UserFactory(team=team, municipality=municipality)
+    colleague = UserFactory(municipality=other_municipality)
     draft = response_start(scan_round=other_baseline, employee=colleague)
     response_save_answers(response=draft, answers=dict(list(answer_everything(other_baseline).items())[:3]), step=1)
     VERSION_2.load(apps, None)

@@ -21,8 +21,12 @@ def summarise(violations):
     ]
 
 
+@pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("role", ROLES)
-def test_every_reachable_page_has_no_wcag_violations(page, log_in_as, world, role):
+def test_every_reachable_page_has_no_wcag_violations(page, log_in_as, world, role, width):
+    """axe at a desktop and a phone width (scrollable regions only show at some widths), and on a
+    phone no page is wider than the screen: wide tables scroll in their own focusable container."""
+    page.set_viewport_size({"width": width, "height": 900})
     log_in_as(world["users"][role])
     axe = Axe()
     pages = [name for name, outcomes in MATRIX.items() if outcomes[role] == OK and name not in NOT_HTML]
@@ -35,6 +39,9 @@ def test_every_reachable_page_has_no_wcag_violations(page, log_in_as, world, rol
         violations = results.response["violations"]
         if violations:
             problems[name] = summarise(violations)
+        document_width = page.evaluate("() => document.documentElement.scrollWidth")
+        if document_width > width:
+            problems.setdefault(name, []).append(f"the page is {document_width} px wide at {width} px")
     assert problems == {}
 
 

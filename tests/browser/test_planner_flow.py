@@ -81,3 +81,19 @@ def test_the_channel_matrix_shows_the_current_month_at_1280_pixels(page, log_in_
     overflowing = box.evaluate("element => element.scrollWidth > element.clientWidth")
     assert visible and (not overflowing or box.evaluate("element => element.scrollLeft") > 0)
     assert overflowing  # the fault could show: the matrix is wider than the screen
+    # Fault report 6: scrolled to the current month, every row still shows its channel's name: the
+    # first column is sticky, and nothing of the months is drawn over it.
+    shown = page.evaluate(
+        """() => {
+            const scroller = document.querySelector('[data-scroll-to-current]');
+            return [...document.querySelectorAll('[data-channel-name]')].map(cell => {
+                const top = window.scrollY + cell.getBoundingClientRect().top - 200;
+                window.scrollTo({top: top, left: 0, behavior: 'instant'});  // down, never sideways
+                const r = cell.getBoundingClientRect(), box = scroller.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.left + 8, r.top + r.height / 2);
+                return r.left >= box.left - 1 && r.right <= box.right && cell.contains(hit) ? '' : cell.textContent;
+            }).filter(name => name);
+        }"""
+    )
+    assert shown == []
+    assert page.get_by_role("rowheader", name="Digicoaches").is_visible()
