@@ -9,7 +9,7 @@ export DEBUG ?= 1
 # Every first-party package; the layers between them are in .importlinter.
 APPS := digivaardig core common organisations personas selfscan campaigns learning agendas coaching reminders dashboards
 
-.PHONY: install run test lint format bench e2e
+.PHONY: install run test lint format bench e2e messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -28,6 +28,12 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/bandit -q -r $(APPS) -x '*/tests/*' --severity-level medium --confidence-level medium
+
+# After changing interface text: collect the strings into locale/en (then translate the new msgstr
+# entries) and compile; both .po and .mo are committed, so running the portal needs no gettext.
+messages: install
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore='*/tests/*'
+	$(PY) manage.py compilemessages -l en --ignore=.venv
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import render
+from django.utils import translation
 
 from common.preserve import TIMED_OUT_USER_KEY
 
@@ -34,6 +35,45 @@ class SessionTimeoutMiddleware:
                 if last is None or now - last >= 60:
                     session[IDLE_KEY] = now
         return self.get_response(request)
+
+
+def language_of(request) -> str:
+    """The interface language for this request: the logged-in person's preference (User.language),
+    else Dutch (LANGUAGE_CODE). Never the browser's Accept-Language, so a page is the same for
+    everyone with the same preference. Anonymous requests are answered without loading a user."""
+    session = getattr(request, "session", None)
+    if session is not None and session.get("_auth_user_id"):
+        language = getattr(request.user, "language", "") or ""
+        if language in dict(settings.LANGUAGES):
+            return language
+    return settings.LANGUAGE_CODE
+
+
+def _streamed_in(language, content):
+    with translation.override(language):
+        yield from content
+
+
+class UserLanguageMiddleware:
+    """Activates the person's language (`language_of`) for the request; placed after
+    AuthenticationMiddleware. The response says which language it is in (Content-Language): the
+    language active when the view is done, so saving a new preference answers in the new one. The
+    thread's previous language is restored afterwards (in-process tasks, tests)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_of(request)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+            answered_in = translation.get_language() or language
+        if response.streaming:
+            # Streamed content is produced after this middleware returns: in the same language.
+            response.streaming_content = _streamed_in(answered_in, response.streaming_content)
+        response.headers.setdefault("Content-Language", answered_in)
+        return response
 
 
 class MethodNotAllowedPageMiddleware:

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "common.preserve.PreservePostMiddleware",
     "core.middleware.MethodNotAllowedPageMiddleware",
@@ -137,8 +138,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Dutch always, whatever the browser asks: there is no English catalogue yet, and a half-English
-# page (Django's own strings) is worse than a Dutch one. LocaleMiddleware returns with the catalogue.
+# The interface language is the person's preference (User.language, core.middleware.
+# UserLanguageMiddleware), Dutch for anyone not logged in; never the browser's Accept-Language.
+# locale/en holds the English catalogue, locale/nl overrides Django's own formal Dutch ("Uw") with the
+# portal's "je". Both .po and compiled .mo files are committed: nothing needs gettext to run.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -106,6 +107,8 @@ def my_profile(request):
     form = PreferencesForm(submitted_data(request), initial=initial, is_team_leader=has_role(user, Role.TEAM_LEADER))
     if request.method == "POST" and form.is_valid():
         user_update_preferences(user=user, **form.cleaned_data)
+        # The new language at once: this message, and the page the redirect leads to.
+        translation.activate(user.language)
         messages.success(request, _("Je voorkeuren zijn opgeslagen."))
         return redirect("organisations:my_profile")
     return render(request, "organisations/my_profile.html", {"form": form, "profile_user": user})

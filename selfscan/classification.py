@@ -46,8 +46,8 @@ def classification_context(*, scan_round, municipalities) -> dict:
     return {
         "rules": rules,
         "busy_rule": {
-            "when": scoring.BUSY_RULE[0],
-            "plan": scoring.BUSY_RULE[1],
+            "when": scoring.busy_rule_when(),
+            "plan": scoring.BUSY_PLAN,
             "persona": personas.get(Persona.Identity.BUSY_PRIORITISER),
         },
         "levels": [{**band, "digcompsat": scoring.DIGCOMPSAT_BAND[band["level"]]} for band in scoring.level_legend()],

@@ -102,8 +102,11 @@ Change between rounds (compare_rounds)
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import mean
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from personas.models import Persona
 
@@ -121,10 +124,10 @@ LEVEL_BANDS = [(81, Level.EXPERT), (48, Level.GEVORDERD), (30, Level.BASIS), (0,
 LEVEL_BANDS_V1 = [(80, Level.EXPERT), (60, Level.GEVORDERD), (40, Level.BASIS), (0, Level.START)]
 LEVEL_BANDS_BY_VERSION = {1: LEVEL_BANDS_V1}
 DIGCOMPSAT_BAND = {
-    Level.START: "Low (0–29 %), onder DigComp-niveau 1",
-    Level.BASIS: "Foundation (30–47 %), DigComp-niveau 1–2",
-    Level.GEVORDERD: "Intermediate (48–80 %), DigComp-niveau 3–4",
-    Level.EXPERT: "Advanced (81–100 %), DigComp-niveau 5–6",
+    Level.START: _("Low (0–29 %), onder DigComp-niveau 1"),
+    Level.BASIS: _("Foundation (30–47 %), DigComp-niveau 1–2"),
+    Level.GEVORDERD: _("Intermediate (48–80 %), DigComp-niveau 3–4"),
+    Level.EXPERT: _("Advanced (81–100 %), DigComp-niveau 5–6"),
 }
 
 INDEPENDENT_SKILL = 48  # DigCompSAT Intermediate: "on my own"
@@ -216,9 +219,20 @@ class PersonaRule:
     """One row of the classification table: who gets `persona`, in words, and the plan's basis."""
 
     persona: Identity
-    when: str  # the condition in plain Dutch, for the advisors' page
-    plan: str  # the plan's sentences the rule rests on (section 3.1 and the tables of 3.2)
+    condition: str  # the condition in plain words (translatable), with %(name)s for the thresholds
+    plan: str  # the plan's sentences the rule rests on (section 3.1 and the tables of 3.2), in Dutch
     holds: Callable[[float, Attitude], bool]
+    thresholds: dict = field(default_factory=dict)
+
+    @property
+    def when(self) -> str:
+        """The condition in the active language, with its thresholds as that language writes numbers
+        (3,5 in Dutch, 3.5 in English), for the advisors' page."""
+        return _with_thresholds(self.condition, self.thresholds)
+
+
+def _with_thresholds(condition, thresholds: dict) -> str:
+    return str(condition) % {name: number_format(value) for name, value in thresholds.items()}
 
 
 def _is_enthusiast(skill: float, a: Attitude) -> bool:
@@ -236,67 +250,91 @@ def _keeps_distance(skill: float, a: Attitude) -> bool:
     return skill < SKILLED and (a.resistance >= NEGATIVE_RESISTANCE or a.avoidance >= AVOIDING or guarded)
 
 
-def _nl(number) -> str:
-    """A threshold as Dutch readers write it: 3,5 (the rules below are shown to advisors)."""
-    return f"{number:g}".replace(".", ",")
-
-
 PERSONA_RULES = [
     PersonaRule(
         Identity.ENTHUSIAST,
-        f"Vaardigheid {_nl(SKILLED)} of hoger, én nieuwsgierig (interesse {_nl(EAGER_INTEREST)} of hoger), én probeert "
-        f"nieuwe middelen zelf uit of helpt collega's (voorlopen {_nl(PIONEERING)} of hoger, en hoger dan afwachten), "
-        f"én niet negatief (weerstand onder {_nl(ENTHUSIAST_MAX_RESISTANCE)}).",
+        _(
+            "Vaardigheid %(skilled)s of hoger, én nieuwsgierig (interesse %(interest)s of hoger), én probeert "
+            "nieuwe middelen zelf uit of helpt collega's (voorlopen %(pioneering)s of hoger, en hoger dan "
+            "afwachten), én niet negatief (weerstand onder %(resistance)s)."
+        ),
         "“ICT-basisvaardigheden zijn voor de digitale enthousiasteling vanzelfsprekend. Hij maakt zich nieuwe "
         "digitale middelen snel eigen, snapt hoe soft- en hardware werkt, lost problemen met digitale middelen "
         "op en beantwoordt graag vragen van collega’s. De digitale enthousiasteling is van nature nieuwsgierig "
         "naar (nieuwe) digitale middelen.” Motieven: “Willen vooroplopen”, “Zijn positief over digitalisering”.",
         _is_enthusiast,
+        {
+            "skilled": SKILLED,
+            "interest": EAGER_INTEREST,
+            "pioneering": PIONEERING,
+            "resistance": ENTHUSIAST_MAX_RESISTANCE,
+        },
     ),
     PersonaRule(
         Identity.ANALOGUE,
-        f"Vaardigheid onder {_nl(SKILLED)}, én open negatief (weerstand {_nl(NEGATIVE_RESISTANCE)} of hoger), of houdt "
-        f"digitaal werk op afstand (afstand {_nl(AVOIDING)} of hoger: laat computerwerk aan een collega, werkt liever "
-        f"op papier, laat niet graag merken iets niet te snappen), of heeft weinig interesse én weinig "
-        f"vertrouwen (beide onder {_nl(GUARDED_BELOW)}) zonder positief te zijn "
-        f"(weerstand {_nl(GUARDED_RESISTANCE)} of hoger).",
+        _(
+            "Vaardigheid onder %(skilled)s, én open negatief (weerstand %(negative)s of hoger), of houdt digitaal "
+            "werk op afstand (afstand %(avoiding)s of hoger: laat computerwerk aan een collega, werkt liever op "
+            "papier, laat niet graag merken iets niet te snappen), of heeft weinig interesse én weinig vertrouwen "
+            "(beide onder %(guarded)s) zonder positief te zijn (weerstand %(guarded_resistance)s of hoger)."
+        ),
         "“De analoge idealist is negatief en heeft een afkeer van alles wat met digitalisering te maken heeft. "
         "[…] Ze leren de basisvaardigheden niet omdat ze geen affiniteit hebben met of zelfs angst hebben voor "
         "digitale middelen. Vaak vinden analoge idealisten het moeilijk om eerlijk te vertellen over hun "
         "worstelingen. Sommigen zijn bang om dom gevonden te worden door collega’s.” Weerstanden: “Vinden het "
         "te ingewikkeld”. Wat kunnen ze: “Ze kunnen niet zo goed omgaan met een computer, tablet of smartphone”.",
         _keeps_distance,
+        {
+            "skilled": SKILLED,
+            "negative": NEGATIVE_RESISTANCE,
+            "avoiding": AVOIDING,
+            "guarded": GUARDED_BELOW,
+            "guarded_resistance": GUARDED_RESISTANCE,
+        },
     ),
     PersonaRule(
         Identity.PROFESSIONAL,
-        f"Vaardigheid {_nl(INDEPENDENT_SKILL)} of hoger (zelfstandig, DigCompSAT Intermediate), en geen van de regels "
-        f"hierboven: wie vaardig is maar afwacht of kritisch is, of bij wie het voorlopen niet blijkt.",
+        _(
+            "Vaardigheid %(independent)s of hoger (zelfstandig, DigCompSAT Intermediate), en geen van de regels "
+            "hierboven: wie vaardig is maar afwacht of kritisch is, of bij wie het voorlopen niet blijkt."
+        ),
         "“De digivaardige professionals weet zijn weg met digitale middelen prima te vinden, maar spant zich "
         "niet bovenmatig in om met de nieuwste digitale middelen te werken. […] Hij heeft de "
         "ICT-basisvaardigheden onder de knie. […] De digivaardige professional heeft een kritisch onafhankelijke "
         "houding naar digitale middelen. […] De digivaardige professional onderneemt pas actie als de "
         "actualiteit daarom vraagt.”",
         lambda skill, a: skill >= INDEPENDENT_SKILL,
+        {"independent": INDEPENDENT_SKILL},
     ),
     PersonaRule(
         Identity.HESITANT,
-        f"Alle anderen: vaardigheid onder {_nl(INDEPENDENT_SKILL)} (bij veel taken hulp nodig), zonder tekenen van "
-        f"afstand. Ook wie graag wil leren maar nog hulp nodig heeft.",
+        _(
+            "Alle anderen: vaardigheid onder %(independent)s (bij veel taken hulp nodig), zonder tekenen van "
+            "afstand. Ook wie graag wil leren maar nog hulp nodig heeft."
+        ),
         "“De aarzelende technologie gebruiker heeft moeite met ICT-basisvaardigheden. Hij/zij is niet zozeer "
         "bang om nieuwe vaardigheden te leren, maar is wel kritisch over (nieuwe) digitale middelen. Hij/zij "
         "leert nieuwe vaardigheden alleen als dat duidelijk meerwaarde heeft voor het werk.” Motieven: “Staan "
         "neutraal tegenover digitalisering”. Wat kunnen ze: “Ze kunnen redelijk omgaan met een computer, tablet "
         "of smartphone”.",
         lambda skill, a: True,
+        {"independent": INDEPENDENT_SKILL},
     ),
 ]
 
-BUSY_RULE = (
-    f"Naast het profiel: tijdsdruk {_nl(BUSY_THRESHOLD)} of hoger (te druk om te leren, leren voelt als extra "
-    f"belasting, eerst weten wat het oplevert).",
-    "“In de vier verschillende doelgroepen bevinden zich ook drukke prioriteitenstellers.” Weerstanden: "
-    "“Hebben te weinig tijd/ te druk”, “Vinden het een extra belasting”. Motieven: “Willen snelheid”.",
+BUSY_CONDITION = _(
+    "Naast het profiel: tijdsdruk %(busy)s of hoger (te druk om te leren, leren voelt als extra belasting, "
+    "eerst weten wat het oplevert)."
 )
+BUSY_PLAN = (
+    "“In de vier verschillende doelgroepen bevinden zich ook drukke prioriteitenstellers.” Weerstanden: "
+    "“Hebben te weinig tijd/ te druk”, “Vinden het een extra belasting”. Motieven: “Willen snelheid”."
+)
+
+
+def busy_rule_when() -> str:
+    """The busy-prioritiser condition in the active language (the advisors' page)."""
+    return _with_thresholds(BUSY_CONDITION, {"busy": BUSY_THRESHOLD})
 
 
 def persona_for(*, skill: float, attitude: Attitude) -> Identity:
