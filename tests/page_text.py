@@ -140,7 +140,13 @@ def without_content(texts: list[str], content: list[str]) -> list[str]:
 
 
 def dutch_words(text: str) -> set[str]:
-    return {word for word in WORD.findall(text.lower()) if word in DUTCH_WORDS}
+    """The Dutch interface words in a text: written as words are (lower case or capitalised), so a
+    code such as a certificate's "PYHB-3HET-GNRC" is not read as "het"."""
+    return {
+        word.lower()
+        for word in WORD.findall(text)
+        if (word.islower() or word.istitle()) and word.lower() in DUTCH_WORDS
+    }
 
 
 class _Forms(HTMLParser):

@@ -1,6 +1,8 @@
 """Ambassadors / micro-influencers (plan §5.1, "Toelichting ambassadeurs"): a register per municipality,
 volunteering (offered to the enthusiast), confirmation by an advisor, and a page without personal data."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,6 +16,7 @@ from common.dates import month_start
 from common.submissions import new_token
 from organisations.tests.factories import UserFactory
 from personas.models import Audience, Message, Persona
+from selfscan.services import rounds_create_for_campaign
 from selfscan.tests.factories import open_campaign_rounds, submitted_response
 
 
@@ -116,7 +119,10 @@ def test_the_ambassador_page_holds_the_months_content_and_the_personas_messages_
         ),
     ]
     AmbassadorFactory(person=team_leader)
-    baseline, _final = open_campaign_rounds(municipalities=[municipality], name="Scan")
+    # The scan rounds of the campaign running now (a municipality is in one campaign at a time).
+    baseline, _final = rounds_create_for_campaign(campaign=campaign)
+    baseline.opens_on, baseline.due_on, baseline.closes_on = today, today, today + datetime.timedelta(days=7)
+    baseline.save()
     colleague_scan = submitted_response(employee, baseline, can_do=2, agree=3, knowledge_right=False)
     client.force_login(team_leader)
     page = client.get(reverse("coaching:ambassador")).content.decode()
