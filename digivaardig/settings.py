@@ -229,6 +229,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "digivaardig"}}
 
+# Plain widgets rendered in Python with output identical to Django's templates (common/form_renderer.py).
+FORM_RENDERER = "common.form_renderer.PortalFormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
