@@ -41,7 +41,7 @@ TEXTAREA_TEMPLATE = WIDGETS + "textarea.html"
 
 def _text(value) -> str:
     """`{{ value|stringformat:'s' }}`: the value as text, escaped unless already safe."""
-    return conditional_escape(value if isinstance(value, str) else "%s" % (value,))
+    return conditional_escape(value if isinstance(value, str) else str(value))
 
 
 def _shown(value) -> str:
@@ -55,7 +55,8 @@ def _attrs(attrs) -> str:
     for name, value in attrs.items():
         if value is False:
             continue
-        parts.append(f" {conditional_escape(name)}" if value is True else f' {conditional_escape(name)}="{_text(value)}"')
+        name = conditional_escape(name)
+        parts.append(f" {name}" if value is True else f' {name}="{_text(value)}"')
     return "".join(parts)
 
 
@@ -74,10 +75,9 @@ def _select(widget):
         for option in group_choices:
             if option["template_name"] != OPTION_TEMPLATE:
                 return None
-            parts.append(
-                # The option template ends with a newline, which Django's output keeps.
-                f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>{_shown(option["label"])}</option>\n'
-            )
+            value, label = _text(option["value"]), _shown(option["label"])
+            # The option template ends with a newline, which Django's output keeps.
+            parts.append(f'\n  <option value="{value}"{_attrs(option["attrs"])}>{label}</option>\n')
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
