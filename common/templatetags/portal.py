@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from common import dates
+from common import dates, form_layout
 from common.money import format_euro
 from common.submissions import FIELD_NAME, new_token
 
@@ -39,3 +39,15 @@ def long_date(value, period=None):
 def month_label(value, period=None):
     """'mrt' or, where the year is not obvious from `period`, 'mrt 2027' (a month's column heading)."""
     return dates.month_label(value, period) if value else ""
+
+
+@register.filter
+def portal_form(form):
+    """`{{ form|crispy }}`, written in Python (common/form_layout.py): same markup, less server time."""
+    return form_layout.render_form(form)
+
+
+@register.filter
+def portal_field(field):
+    """`{{ field|as_crispy_field }}`, written in Python (common/form_layout.py)."""
+    return form_layout.render_single_field(field)

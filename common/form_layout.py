@@ -1,0 +1,132 @@
+"""Forms laid out as crispy-forms' Bootstrap 5 templates lay them out, written in Python.
+
+`{{ form|crispy }}` renders about five templates per field (wrapper, label, help text, errors,
+attributes); on the planner's item form that is most of the page's server time (issue 16). This
+module writes the same elements, attributes and text for the default layout (no FormHelper): the
+same classes (`mb-3`, `form-label`, `form-select`, `is-invalid`, `invalid-feedback`, …), ids
+(`div_id_x`, `id_x_helptext`, `error_1_id_x`) and ARIA attributes, so the portal's CSS, scripts and
+accessibility are unchanged. Widgets themselves are rendered by Django (common/form_renderer.py),
+after crispy's own class rules. Forms with a FormHelper, and field types not handled here, go to
+crispy. `tests/test_form_layout.py` renders every form of every page both ways and compares the
+element trees.
+"""
+
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
+from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
+from django import forms
+from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+ASTERISK = '<span class="asteriskField">*</span>'
+
+
+def _widget(field, classes: str) -> str:
+    """{% crispy_field field 'class' classes %}: the widget's own class name first (crispy's rule,
+    with CRISPY_CLASS_CONVERTERS), then the Bootstrap classes, each once."""
+    widget = field.field.widget
+    widgets = getattr(widget, "widgets", [getattr(widget, "widget", widget)])
+    converters = getattr(settings, "CRISPY_CLASS_CONVERTERS", {})
+    for each in widgets:
+        class_name = each.__class__.__name__.lower()
+        class_name = converters.get(class_name, class_name)
+        css_class = each.attrs.get("class", "")
+        if css_class:
+            if css_class.find(class_name) == -1:
+                css_class += f" {class_name}"
+        else:
+            css_class = class_name
+        for name in classes.split():
+            if name not in css_class.split():
+                css_class += f" {name}"
+        each.attrs["class"] = css_class
+    return str(field)
+
+
+def _errors_block(field) -> str:
+    if not field.errors:
+        return ""
+    lines = "".join(
+        format_html('<p id="error_{}_{}"><strong>{}</strong></p>', number, field.auto_id, error)
+        for number, error in enumerate(field.errors, start=1)
+    )
+    return format_html('<div id="{}_error" class="invalid-feedback">', field.errors.field_id) + lines + "</div>"
+
+
+def _help_text(field) -> str:
+    if not field.help_text:
+        return ""
+    ident = format_html('id="{}_helptext" ', field.auto_id) if field.auto_id else ""
+    # crispy shows help text as written (|safe): it comes from the code, never from a person.
+    return f'<div {ident}class="form-text">{field.help_text}</div>'
+
+
+def _label(field) -> tuple[str, str]:
+    """The label (or legend in a fieldset) before the widget, and what closes the fieldset."""
+    if not field.label:
+        return "", ""
+    required = field.field.required
+    tag = "legend" if field.use_fieldset else "label"
+    for_attribute = format_html(' for="{}"', field.id_for_label) if field.id_for_label else ""
+    classes = "form-label" + (" requiredField" if required else "") + (" fs-6" if field.use_fieldset else "")
+    text = f"{conditional_escape(field.label)}{ASTERISK if required else ''}"
+    label = f'<{tag}{for_attribute} class="{classes}">{text}</{tag}>'
+    if not field.use_fieldset:
+        return label, ""
+    described = format_html(' aria-describedby="{}"', field.aria_describedby) if field.aria_describedby else ""
+    return f"<fieldset{described}>{label}", "</fieldset>"
+
+
+def render_field(field) -> str:
+    """One field as bootstrap5/field.html lays it out (default context), or None when crispy should."""
+    widget = field.field.widget
+    if field.is_hidden:
+        return str(field)
+    if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect, forms.FileInput, forms.MultiWidget)):
+        return None
+    invalid = " is-invalid" if field.errors else ""
+    css = f" {field.css_classes()}" if field.css_classes() else ""
+    if isinstance(widget, forms.CheckboxInput):
+        required = field.field.required
+        return (
+            format_html('<div class="mb-3"><div id="div_{}" class="form-check{}">', field.auto_id, css)
+            + _widget(field, "form-check-input" + invalid)
+            + format_html(
+                '<label for="{}" class="form-check-label{}">', field.id_for_label, " requiredField" if required else ""
+            )
+            + f"{conditional_escape(field.label)}{ASTERISK if required else ''}</label>"
+            + _errors_block(field)
+            + _help_text(field)
+            + "</div></div>"
+        )
+    label, closing = _label(field)
+    classes = ("form-select" if isinstance(widget, forms.Select) else "form-control") + invalid
+    return (
+        format_html('<div id="div_{}" class="mb-3{}">', field.auto_id, css)
+        + label
+        + _widget(field, classes)
+        + _errors_block(field)
+        + _help_text(field)
+        + closing
+        + "</div>"
+    )
+
+
+def render_form(form) -> str:
+    """`{{ form|crispy }}` for a form without a FormHelper: the non-field errors, then every field."""
+    if getattr(form, "helper", None) is not None or isinstance(form, forms.BaseFormSet):
+        return as_crispy_form(form)
+    parts = []
+    if form.non_field_errors():
+        items = "".join(format_html("<li>{}</li>", error) for error in form.non_field_errors())
+        parts.append(f'<div class="alert alert-block alert-danger"><ul class="m-0">{items}</ul></div>')
+    for field in form:
+        html = render_field(field)
+        parts.append(as_crispy_field(field) if html is None else html)
+    return mark_safe(remove_spaces("".join(parts).strip()))  # noqa: S308 - every part is escaped
+
+
+def render_single_field(field) -> str:
+    """`{{ field|as_crispy_field }}`."""
+    html = render_field(field)
+    return as_crispy_field(field) if html is None else mark_safe(html)  # noqa: S308 - escaped above
