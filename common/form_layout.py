@@ -11,12 +11,14 @@ crispy. `tests/test_form_layout.py` renders every form of every page both ways a
 element trees.
 """
 
-from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form, optgroups
 from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
 from django import forms
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from common.form_renderer import render_attrs
 
 ASTERISK = '<span class="asteriskField">*</span>'
 
@@ -77,12 +79,44 @@ def _label(field) -> tuple[str, str]:
     return f"<fieldset{described}>{label}", "</fieldset>"
 
 
+def _choices(field) -> str:
+    """bootstrap5/layout/radio_checkbox_select.html (no inline layout): a form-check per option, the
+    errors after the last one, then the help text. Options as crispy's own `optgroups` gives them."""
+    invalid = " is-invalid" if field.errors else ""
+    parts = ["<div >"]
+    groups = list(optgroups(field))
+    for group_number, (group, options, _index) in enumerate(groups, start=1):
+        if group:
+            parts.append(format_html("<strong>{}</strong>", group))
+        for number, option in enumerate(options, start=1):
+            parts.append(
+                format_html(
+                    '<div class="form-check"><input type="{}" class="form-check-input{}" name="{}" value="{}"',
+                    option["type"],
+                    invalid,
+                    field.html_name,
+                    str(option["value"]),
+                )
+                + render_attrs(option["attrs"])
+                + format_html(
+                    '><label for="{}" class="form-check-label">{}</label>',
+                    option["attrs"].get("id", ""),
+                    str(option["label"]),
+                )
+            )
+            if field.errors and number == len(options) and group_number == len(groups):
+                parts.append(_errors_block(field))
+            parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts) + _help_text(field)
+
+
 def render_field(field) -> str:
     """One field as bootstrap5/field.html lays it out (default context), or None when crispy should."""
     widget = field.field.widget
     if field.is_hidden:
         return str(field)
-    if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect, forms.FileInput, forms.MultiWidget)):
+    if isinstance(widget, (forms.FileInput, forms.MultiWidget)):
         return None
     invalid = " is-invalid" if field.errors else ""
     css = f" {field.css_classes()}" if field.css_classes() else ""
@@ -100,6 +134,14 @@ def render_field(field) -> str:
             + "</div></div>"
         )
     label, closing = _label(field)
+    if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
+        return (
+            format_html('<div id="div_{}" class="mb-3{}">', field.auto_id, css)
+            + label
+            + _choices(field)
+            + closing
+            + "</div>"
+        )
     classes = ("form-select" if isinstance(widget, forms.Select) else "form-control") + invalid
     return (
         format_html('<div id="div_{}" class="mb-3{}">', field.auto_id, css)

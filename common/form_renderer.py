@@ -49,8 +49,8 @@ def _shown(value) -> str:
     return conditional_escape(localize(value))
 
 
-def _attrs(attrs) -> str:
-    """django/forms/widgets/attrs.html"""
+def render_attrs(attrs) -> str:
+    """django/forms/widgets/attrs.html (crispy's bootstrap5/layout/attrs.html is the same)."""
     parts = []
     for name, value in attrs.items():
         if value is False:
@@ -62,13 +62,15 @@ def _attrs(attrs) -> str:
 
 def _input(widget) -> str:
     value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
-    return f'<input type="{_shown(widget["type"])}" name="{_shown(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    return (
+        f'<input type="{_shown(widget["type"])}" name="{_shown(widget["name"])}"{value}{render_attrs(widget["attrs"])}>'
+    )
 
 
 def _select(widget):
     """django/forms/widgets/select.html with select_option.html; None when an option has a template
     of its own (then the templates render it)."""
-    parts = [f'<select name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{_shown(widget["name"])}"{render_attrs(widget["attrs"])}>']
     for group_name, group_choices, _group_index in widget["optgroups"]:
         if group_name:
             parts.append(f'\n  <optgroup label="{_shown(group_name)}">')
@@ -77,7 +79,7 @@ def _select(widget):
                 return None
             value, label = _text(option["value"]), _shown(option["label"])
             # The option template ends with a newline, which Django's output keeps.
-            parts.append(f'\n  <option value="{value}"{_attrs(option["attrs"])}>{label}</option>\n')
+            parts.append(f'\n  <option value="{value}"{render_attrs(option["attrs"])}>{label}</option>\n')
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
@@ -86,7 +88,7 @@ def _select(widget):
 
 def _textarea(widget) -> str:
     value = _shown(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+    return f'<textarea name="{_shown(widget["name"])}"{render_attrs(widget["attrs"])}>\n{value}</textarea>'
 
 
 class PortalFormRenderer(DjangoTemplates):
