@@ -13,6 +13,17 @@ PASSWORD = os.environ.get("LOAD_PASSWORD", "digivaardig-demo")
 EMPLOYEE_EMAILS = os.environ.get("LOAD_EMPLOYEES", "medewerker@digivaardig.test").split(",")
 FALLBACK_EMAILS = list(EMPLOYEE_EMAILS)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# Every form that writes carries a one-time token (common/submissions.py); any unused one of the page will do.
+FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
+
+
+def tokens(text):
+    """The CSRF token and, when the page has one, a one-time form token, as POST fields."""
+    fields = {"csrfmiddlewaretoken": CSRF.search(text).group(1)}
+    form_token = FORM_TOKEN.search(text)
+    if form_token:
+        fields["form_token"] = form_token.group(1)
+    return fields
 
 
 class PortalUser(HttpUser):
@@ -34,8 +45,7 @@ class PortalUser(HttpUser):
 
     def post_form(self, url, data, name):
         page = self.client.get(url, name=name)
-        token = CSRF.search(page.text).group(1)
-        self.client.post(url, {**data, "csrfmiddlewaretoken": token}, name=f"{name} (post)")
+        self.client.post(url, {**data, **tokens(page.text)}, name=f"{name} (post)")
 
 
 START_FORM = re.compile(r'action="(/zelfscan/ronde/\d+/starten/)"')
@@ -58,7 +68,7 @@ class Employee(PortalUser):
         match = START_FORM.search(home.text)
         if not match:
             return
-        page = self.client.post(match.group(1), {"csrfmiddlewaretoken": self.csrf(home.text)}, name="scan start")
+        page = self.client.post(match.group(1), tokens(home.text), name="scan start")
         for _ in range(10):
             if "/controleren/" in page.url:
                 break
@@ -66,18 +76,12 @@ class Employee(PortalUser):
             for field, value in QUESTION.findall(page.text):
                 answers.setdefault(field, []).append(value)
             data = {field: random.choice(values) for field, values in answers.items()}
-            data.update({"actie": "volgende", "csrfmiddlewaretoken": self.csrf(page.text)})
+            data.update({"actie": "volgende", **tokens(page.text)})
             self.wait()
             page = self.client.post(page.url, data, name="scan step")
-        with self.client.post(
-            page.url, {"csrfmiddlewaretoken": self.csrf(page.text)}, name="scan submit", catch_response=True
-        ) as submitted:
+        with self.client.post(page.url, tokens(page.text), name="scan submit", catch_response=True) as submitted:
             if "/uitslag/" not in submitted.url:
                 submitted.failure(f"submit ended on {submitted.url}")
-
-    @staticmethod
-    def csrf(text):
-        return CSRF.search(text).group(1)
 
     @task(5)
     def start_page(self):
