@@ -31,6 +31,8 @@ OPT_OUT_SALT = "digivaardig.reminders.opt-out"
 # The preference each opt-outable kind switches off (organisations.User fields).
 OPT_OUT_FIELDS = {Kind.LEARNING_MONTHLY: "receives_reminders", Kind.AGENDA_MONTHLY: "receives_agenda_reminders"}
 NAME, ACTION, OPT_OUT, TOKEN = "__VOORNAAM__", "__ACTIE__", "__AFMELDEN__", "__TOKEN__"
+# The opt-out link of a preview or test e-mail: a page that says what the real link does.
+EXAMPLE_OPT_OUT_TOKEN = "voorbeeld"  # noqa: S105  # nosec B105 (a page name, not a secret)
 
 
 def opt_out_token(*, user_id: int, kind: str) -> str:
@@ -54,16 +56,18 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def action_path(kind: str, session=None) -> str:
-    """Where the button of a kind leads (the scan, logging activity, the agenda suggestion, the session)."""
+def action_path(kind: str, *, session=None, round_id=None, team_id=None) -> str:
+    """Where the button of a kind leads: the page that does what the e-mail asks (the round on the
+    scan page, the form to log learning, the team's agenda suggestion, the session)."""
     if kind == Kind.SESSION_REMINDER and session is not None:
-        return reverse("coaching:session", args=[session.pk])
+        # The preview's example session is not saved: the sessions page is the nearest real page.
+        return reverse("coaching:session", args=[session.pk]) if session.pk else reverse("coaching:sessions")
     if kind in (Kind.SCAN_ROUND1, Kind.SCAN_ROUND2):
-        return reverse("selfscan:home")
+        return reverse("selfscan:home") + (f"#ronde-{round_id}" if round_id else "")
     if kind == Kind.LEARNING_MONTHLY:
-        return reverse("learning:mine")
+        return reverse("learning:mine") + "#vastleggen-kop"
     if kind == Kind.AGENDA_MONTHLY:
-        return reverse("core:start_team_leader")
+        return reverse("agendas:suggestion", args=[team_id]) if team_id else reverse("core:start_team_leader")
     return reverse("core:home")
 
 
@@ -154,15 +158,27 @@ def render_variant(*, kind, stage, due, message_text, busy, language, tip=None, 
 
 
 class Composer:
-    """Composes a batch: call `message_for` per recipient; variants are rendered once each."""
+    """Composes a batch: call `message_for` per recipient; variants are rendered once each.
 
-    def __init__(self, *, kind, stage=None, due=None, tips=None, session=None):
+    The one way a reminder is written: the daily send, the demo's examples and the advisors'
+    preview all compose with it, from the same context (selectors.batch_context). `teams` maps a
+    team leader's id to the team whose agenda suggestion the agenda reminder opens; `example`
+    makes the opt-out link the harmless example page (previews and tests)."""
+
+    def __init__(
+        self, *, kind, stage=None, due=None, tips=None, session=None, round_id=None, teams=None, example=False
+    ):
         self.kind, self.stage, self.due, self.tips, self.session = kind, stage, due, tips or {}, session
+        self.teams = teams or {}
         self.variants = {}
         self.messages = {}
-        # The same for every recipient: resolved once (a URL lookup costs as much as an e-mail).
-        self.action_url = absolute_url(action_path(kind, session))
-        self.opt_out_url = absolute_url(reverse("reminders:opt_out", args=[TOKEN]))
+        # Resolved once per batch (a URL lookup costs as much as an e-mail); per team for the agenda.
+        self.action_url = absolute_url(action_path(kind, session=session, round_id=round_id))
+        self.team_urls = {}
+        self.example = example
+        self.opt_out_url = absolute_url(
+            reverse("reminders:opt_out", args=[EXAMPLE_OPT_OUT_TOKEN if example else TOKEN])
+        )
         self.audience = Recipient.TEAM_LEADER if kind == Kind.AGENDA_MONTHLY else Recipient.EMPLOYEE
         self.personas = {persona.pk: persona for persona in Persona.objects.all()}
 
@@ -181,6 +197,14 @@ class Composer:
         ids = [message.pk for message in messages]
         index = (ids.index(previous_message_id) + 1) % len(ids) if previous_message_id in ids else 0
         return messages[index]
+
+    def _action_url(self, recipient):
+        if self.kind != Kind.AGENDA_MONTHLY:
+            return self.action_url
+        team_id = self.teams.get(recipient.pk)
+        if team_id not in self.team_urls:
+            self.team_urls[team_id] = absolute_url(action_path(self.kind, team_id=team_id))
+        return self.team_urls[team_id]
 
     def message_for(self, *, log_id, recipient, persona_id, busy, previous_message_id):
         """(EmailMultiAlternatives, id of the persona message used) for one claimed reminder."""
@@ -207,8 +231,12 @@ class Composer:
                 session=self.session,
             )
         variant = self.variants[key]
-        opt_out_url = self.opt_out_url.replace(TOKEN, opt_out_token(user_id=recipient.pk, kind=self.kind))
-        values = {NAME: recipient.first_name, ACTION: self.action_url, OPT_OUT: opt_out_url}
+        opt_out_url = (
+            self.opt_out_url
+            if self.example
+            else self.opt_out_url.replace(TOKEN, opt_out_token(user_id=recipient.pk, kind=self.kind))
+        )
+        values = {NAME: recipient.first_name, ACTION: self._action_url(recipient), OPT_OUT: opt_out_url}
         text, body = variant["text"], variant["html"]
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)

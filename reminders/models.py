@@ -21,6 +21,9 @@ class Status(models.TextChoices):
     CLAIMED = "claimed", _("Wordt verstuurd")
     SENT = "sent", _("Verstuurd")
     FAILED = "failed", _("Mislukt")
+    # The demo's example of a kind (seed_demo): written to var/mail like a real one, but never a
+    # real send, so no figure, weekly limit or rotation counts it (they all count sent and failed).
+    EXAMPLE = "example", _("Voorbeeld (demo)")
 
 
 class ReminderLog(models.Model):

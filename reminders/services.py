@@ -25,14 +25,13 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.models import ContentItem
-from coaching.models import InspirationSession
 from organisations.models import User
-from selfscan.models import Response, Round
+from selfscan.models import Response
 
 from .compose import OPT_OUT_FIELDS, Composer
 from .kinds import due_reminders
 from .models import Kind, ReminderLog, Status
+from .selectors import batch_context, example_session, month_tips, next_session, teams_without_agenda
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +112,7 @@ def _mark_sent(log_id):
     cache.set(_sent_key(log_id), 1, SENT_MARK_SECONDS)
 
 
-def _batch_rows(token):
+def _batch_rows(token, status=Status.CLAIMED):
     latest_persona = Response.objects.filter(employee=OuterRef("recipient"), submitted_at__isnull=False).order_by(
         "-submitted_at"
     )
@@ -121,7 +120,7 @@ def _batch_rows(token):
         recipient=OuterRef("recipient"), kind=OuterRef("kind"), status=Status.SENT, message_id__isnull=False
     ).order_by("-sent_at")
     return list(
-        ReminderLog.objects.filter(claim_token=token, status=Status.CLAIMED)
+        ReminderLog.objects.filter(claim_token=token, status=status)
         .select_related("recipient")
         .annotate(
             persona_id=Subquery(latest_persona.values("persona_id")[:1]),
@@ -130,32 +129,6 @@ def _batch_rows(token):
         )
         .order_by("pk")
     )
-
-
-def _context(rows):
-    """Stage and due date of a scan batch; the month's tip per municipality for learning."""
-    first = rows[0]
-    if first.kind in (Kind.SCAN_ROUND1, Kind.SCAN_ROUND2):
-        round_id, stage = first.period.split(":")
-        due = Round.objects.filter(pk=round_id).values_list("due_on", flat=True).first()
-        return {"stage": stage, "due": due}
-    if first.kind == Kind.LEARNING_MONTHLY and first.period != EXAMPLE_PERIOD:
-        return {"tips": _month_tips(first.period)}
-    if first.kind == Kind.SESSION_REMINDER and first.period.startswith("session:"):
-        session = InspirationSession.objects.filter(pk=first.period.split(":", 1)[1]).first()
-        return {"session": session}
-    return {}
-
-
-def _month_tips(period):
-    year, month = (int(part) for part in period.split("-"))
-    tips = {}
-    items = ContentItem.objects.filter(
-        format=ContentItem.Format.TIP, publish_on__year=year, publish_on__month=month
-    ).exclude(status=ContentItem.Status.CANCELLED)
-    for municipality_id, title, notes in items.order_by("publish_on").values_list("municipality_id", "title", "notes"):
-        tips.setdefault(municipality_id, notes or title)
-    return tips
 
 
 def reminder_batch_send(*, token: str, connection=None) -> dict:
@@ -168,14 +141,9 @@ def reminder_batch_send(*, token: str, connection=None) -> dict:
     rows = _batch_rows(token)
     if not rows:
         return {"sent": 0, "failed": 0, "retry": 0}
-    context = _context(rows)
-    composer = Composer(
-        kind=rows[0].kind,
-        stage=context.get("stage"),
-        due=context.get("due"),
-        tips=context.get("tips"),
-        session=context.get("session"),
-    )
+    first = rows[0]
+    context = batch_context(kind=first.kind, period=first.period, recipient_ids=[row.recipient_id for row in rows])
+    composer = Composer(kind=first.kind, **context)
     done = _already_sent(rows)
     interval = settings.REMINDER_SEND_INTERVAL_MS / 1000
     sent, failed, retry, used = [], [], [], {}
@@ -238,32 +206,71 @@ def reminders_resend_failed(*, kind: str, period: str) -> ClaimedBatch | None:
 EXAMPLE_PERIOD = "voorbeeld"
 
 
+def _example_situations(*, campaign, recipients, month, now) -> list:
+    """(kind, period, Composer keywords) of each kind's demo example, in the campaign's real
+    situation: its rounds' invitations, the tips of `month`, each leader's team, the first
+    upcoming session the recipients can go to (else an unsaved example session)."""
+    rounds = {scan_round.number: scan_round for scan_round in campaign.scan_rounds.all()}
+    municipality_ids = list(campaign.municipalities.values_list("pk", flat=True))
+    situations = []
+    for kind, number in ((Kind.SCAN_ROUND1, 1), (Kind.SCAN_ROUND2, 2)):
+        if number in rounds:
+            scan_round = rounds[number]
+            situations.append(
+                (
+                    kind,
+                    f"{scan_round.pk}:{EXAMPLE_PERIOD}",
+                    {"stage": "invite", "due": scan_round.due_on, "round_id": scan_round.pk},
+                )
+            )
+    situations.append((Kind.LEARNING_MONTHLY, EXAMPLE_PERIOD, {"tips": month_tips(month=month)}))
+    leader_ids = [person.pk for person in recipients]
+    situations.append(
+        (Kind.AGENDA_MONTHLY, EXAMPLE_PERIOD, {"teams": teams_without_agenda(month=month, leader_ids=leader_ids)})
+    )
+    session = next_session(municipality_ids=municipality_ids, now=now) or example_session(now=now)
+    situations.append((Kind.SESSION_REMINDER, f"session:{EXAMPLE_PERIOD}", {"session": session}))
+    return situations
+
+
 def reminders_send_examples(*, recipients, campaign, claimed_at) -> int:
     """One reminder of every kind to each of `recipients` (the agenda one to team leaders only), as
-    composed for them, for the demo: logged under the period 'voorbeeld' (so once, and apart from the
-    real periods) and claimed at `claimed_at` (so no real reminder waits for them). Returns how many."""
-    rounds = {scan_round.number: scan_round for scan_round in campaign.scan_rounds.all()}
-    periods = {
-        Kind.SCAN_ROUND1: f"{rounds[1].pk}:{EXAMPLE_PERIOD}" if 1 in rounds else None,
-        Kind.SCAN_ROUND2: f"{rounds[2].pk}:{EXAMPLE_PERIOD}" if 2 in rounds else None,
-        Kind.LEARNING_MONTHLY: EXAMPLE_PERIOD,
-        Kind.AGENDA_MONTHLY: EXAMPLE_PERIOD,
-    }
-    sent = 0
-    for kind, period in periods.items():
-        if period is None:
-            continue
+    composed for them, for the demo (var/mail with the file backend). Logged with the status
+    'example' under the period 'voorbeeld' (so once, and apart from the real periods): no figure,
+    weekly limit or rotation counts them. Returns how many were written."""
+    now = timezone.now()
+    month = timezone.localdate(claimed_at).replace(day=1)
+    written = 0
+    for kind, period, context in _example_situations(campaign=campaign, recipients=recipients, month=month, now=now):
         people = [p for p in recipients if kind != Kind.AGENDA_MONTHLY or p.led_teams.exists()]
         token = uuid.uuid4().hex
         ReminderLog.objects.bulk_create(
             [
-                ReminderLog(recipient=p, kind=kind, period=period, claim_token=token, claimed_at=claimed_at)
+                ReminderLog(
+                    recipient=p,
+                    kind=kind,
+                    period=period,
+                    status=Status.EXAMPLE,
+                    claim_token=token,
+                    claimed_at=claimed_at,
+                )
                 for p in people
             ],
             ignore_conflicts=True,
         )
-        sent += reminder_batch_send(token=token)["sent"]
-    return sent
+        composer = Composer(kind=kind, **context)
+        for row in _batch_rows(token, status=Status.EXAMPLE):
+            email, _message_id = composer.message_for(
+                log_id=row.pk,
+                recipient=row.recipient,
+                persona_id=row.persona_id,
+                busy=bool(row.busy),
+                previous_message_id=None,
+            )
+            email.send()
+            ReminderLog.objects.filter(pk=row.pk).update(sent_at=timezone.now())
+            written += 1
+    return written
 
 
 def reminder_opt_out(*, user: User, kind: str) -> User:

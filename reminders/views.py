@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,7 +16,7 @@ from organisations.access import require_campaign_team, visible_municipalities
 from organisations.models import User
 
 from . import selectors, services
-from .compose import read_opt_out_token
+from .compose import EXAMPLE_OPT_OUT_TOKEN, OPT_OUT_FIELDS, read_opt_out_token
 from .forms import PreviewForm
 from .models import Kind
 from .previews import preview_email, send_test
@@ -51,12 +52,21 @@ def resend_failed(request):
     return redirect("reminders:status")
 
 
+def _preview_municipality(user):
+    """Whose situation the preview shows: the advisor's own municipality if they advise it, else
+    the first they may read."""
+    visible = visible_municipalities(user)
+    return visible.filter(pk=user.municipality_id).first() or visible.order_by("name").first()
+
+
 @login_required
 def preview(request):
     require_campaign_team(request.user)
     form = PreviewForm(request.GET or None)
     values = form.values()
-    email = preview_email(**values, first_name=request.user.first_name)
+    email = preview_email(
+        **values, first_name=request.user.first_name, municipality=_preview_municipality(request.user)
+    )
     context = {"form": form, "email": email, "query": request.GET.urlencode(), "values": values}
     return render(request, "reminders/preview.html", context)
 
@@ -68,7 +78,11 @@ def preview(request):
 def preview_html(request):
     """The previewed e-mail's HTML on its own, for the frame on the preview page (no scripts)."""
     require_campaign_team(request.user)
-    email = preview_email(**PreviewForm(request.GET or None).values(), first_name=request.user.first_name)
+    email = preview_email(
+        **PreviewForm(request.GET or None).values(),
+        first_name=request.user.first_name,
+        municipality=_preview_municipality(request.user),
+    )
     return HttpResponse(email["html"])
 
 
@@ -78,17 +92,21 @@ def preview_html(request):
 def send_test_email(request):
     require_campaign_team(request.user)
     values = PreviewForm(request.POST).values()
-    send_test(**values, to=request.user)
+    send_test(**values, to=request.user, municipality=_preview_municipality(request.user))
     messages.success(request, _("Een testbericht is verstuurd naar %(email)s.") % {"email": request.user.email})
     return redirect(f"{reverse('reminders:preview')}?{request.POST.get('query', '')}")
 
 
 @csrf_exempt  # RFC 8058: mail programs post without cookies; the signed token is the authority
 @require_http_methods(["GET", "POST"])
+@never_cache  # Back after the one click asks the server again, which knows it is done
 def opt_out(request, token):
     """The opt-out link of a monthly reminder: no login. GET asks, POST (also the mail program's own
     one-click button, List-Unsubscribe-Post) switches the reminder off. A GET never changes anything:
     link checkers of mail servers open every link."""
+    if token == EXAMPLE_OPT_OUT_TOKEN:
+        # The link in a preview or test e-mail: it explains, and changes nothing for anyone.
+        return render(request, "reminders/opt_out_example.html")
     found = read_opt_out_token(token)
     if found is None:
         raise Http404
@@ -97,11 +115,13 @@ def opt_out(request, token):
     if person is None:
         raise Http404
     done = False
+    # Already off (the page again after the one click, or the Back button): say so, ask nothing.
+    already = not getattr(person, OPT_OUT_FIELDS[kind])
     if request.method == "POST":
         try:
             services.reminder_opt_out(user=person, kind=kind)
         except ValidationError:
             raise Http404 from None
         done = True
-    context = {"kind": Kind(kind), "done": done, "first_name": person.first_name}
+    context = {"kind": Kind(kind), "done": done, "already": already and not done, "first_name": person.first_name}
     return render(request, "reminders/opt_out.html", context)

@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.conf import settings
 from django.core import mail
+from django.urls import reverse
 
 from agendas.models import TeamMeeting
 from learning.models import LearningActivity
@@ -67,7 +69,9 @@ def test_agenda_reminders_go_to_leaders_whose_team_has_no_digivaardig_meeting_ye
     leader_of_second = second.leaders.get()
     assert got == [leader_of_second.email]
     message = mail.outbox[-1]
-    assert "werkoverleg" in message.subject and "/start/teamleider/" in message.body
+    suggestion = reverse("agendas:suggestion", args=[second.pk])  # the team's own page, not the start page
+    assert "werkoverleg" in message.subject
+    assert f"Naar de agendasuggestie: {settings.SITE_URL}{suggestion}" in message.body
     from personas.models import Audience
 
     leader_texts = Audience.objects.get(slug=Audience.TEAM_LEADERS).messages.values_list("text", flat=True)
