@@ -42,6 +42,7 @@ class Period:
 
     months: tuple
     is_whole: bool
+    fell_back: bool = False  # a period was asked for that has no campaign month: all of them instead
 
     @property
     def first(self):
@@ -54,10 +55,10 @@ class Period:
 
 def period_of(*, months, first: datetime.date | None, last: datetime.date | None) -> Period:
     """The campaign months from `first` to `last` (either may be None: from the start, to the end);
-    a period outside the campaign or the wrong way round falls back to all its months."""
+    a period outside the campaign or the wrong way round falls back to all its months (fell_back)."""
     chosen = [month for month in months if (first is None or month >= first) and (last is None or month <= last)]
     if not chosen:
-        return Period(months=tuple(months), is_whole=True)
+        return Period(months=tuple(months), is_whole=True, fell_back=first is not None or last is not None)
     return Period(months=tuple(chosen), is_whole=len(chosen) == len(months))
 
 
