@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from campaigns.budget import WITHOUT_PHASE, budget_summary
 from campaigns.models import ContentItem
 from common.dates import month_start, months_between
+from common.privacy import figure_shown
 from organisations.models import User
 from reminders.models import Kind as ReminderKind
 from selfscan.models import Response, Round
@@ -360,6 +361,11 @@ def team_dashboard(
         snapshot=snapshot,
         shown=lambda measure: key in partitions.teams[measure],
     )  # fmt: skip
+    # The leader's own team: who took part is shown whatever its size (the same rule as the agenda
+    # suggestion's, common.privacy.figure_shown); scan-score figures follow the partitions above.
+    item.participation_shown = figure_shown(
+        from_scan_scores=False, respondents=item.tally.size, minimum=figures.minimum()
+    )
     rounds = snapshot.tallies.rounds
     open_round = next((r for number, r in sorted(rounds.items()) if r.opens_on <= today <= r.closes_on), None)
     names = None
