@@ -2,8 +2,8 @@
 month on the agenda of the werkoverleg; plan §4: the messages for team leaders).
 
 `agenda_compliance` counts across many teams at once for reminders and dashboards. Everything a
-team leader sees of their team's people is a count, shown under the privacy threshold
-(settings.PRIVACY_MIN_GROUP_SIZE): never one person's activity or scan.
+team leader sees of their team's people is a count, shown under the same rule as on the team
+dashboard (common.privacy.figure_shown): never one person's activity or scan.
 """
 
 import datetime
