@@ -2,8 +2,8 @@
 month on the agenda of the werkoverleg; plan §4: the messages for team leaders).
 
 `agenda_compliance` counts across many teams at once for reminders and dashboards. Everything a
-team leader sees of their team's people is a count, shown under the privacy threshold
-(settings.PRIVACY_MIN_GROUP_SIZE): never one person's activity or scan.
+team leader sees of their team's people is a count, shown under the same rule as on the team
+dashboard (common.privacy.figure_shown): never one person's activity or scan.
 """
 
 import datetime
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from campaigns.models import Campaign, ContentItem
 from campaigns.selectors import current_campaign
 from common.dates import month_end, month_start, months_between
+from common.privacy import figure_shown
 from learning.selectors import active_counts
 from organisations.models import Team, User
 from personas.selectors import Recipient, messages_for_recipient
@@ -152,7 +153,7 @@ def _percent(part: int, whole: int) -> int:
 @dataclass(frozen=True)
 class ScanFigure:
     """How many of the team did a round of the zelfscan. `respondents` and `percent` are None when
-    fewer than the privacy threshold did (then the page says 'fewer than N')."""
+    the privacy rule (common.privacy.figure_shown) hides them (then the page says 'fewer than N')."""
 
     label: str
     respondents: int | None
@@ -163,10 +164,10 @@ class ScanFigure:
 class TeamParticipation:
     """The team's participation as counts and percentages, never per person.
 
-    members: active members. shown: whether the team is large enough (settings.PRIVACY_MIN_GROUP_SIZE)
-    for the learning figure; active / active_percent: members active on the learning platform this
-    month (None when not shown). scans: a ScanFigure per zelfscan round that has opened. min_group:
-    the threshold itself, for the wording.
+    members: active members. shown: whether the privacy rule (common.privacy.figure_shown) allows the
+    learning figure; active / active_percent: members active on the learning platform this month
+    (None when not shown). scans: a ScanFigure per zelfscan round that has opened. min_group: the
+    threshold of figures from scan scores, for the wording.
     """
 
     members: int
@@ -178,13 +179,13 @@ class TeamParticipation:
 
 
 def team_participation(*, team: Team, campaign: Campaign | None, today: datetime.date) -> TeamParticipation:
-    """The team's participation figures this month (TeamParticipation). Learning figures only for
-    teams of at least PRIVACY_MIN_GROUP_SIZE members, zelfscan figures only for at least that many
-    respondents (plan §2, goals 1–3). Four queries."""
+    """The team's participation figures this month (TeamParticipation): counts of who took part,
+    shown under the same rule as on the team dashboard (common.privacy.figure_shown: participation
+    counts whatever the team's size; this page shows no figures from scan scores). Four queries."""
     minimum = settings.PRIVACY_MIN_GROUP_SIZE
     members = User.objects.filter(team=team, is_active=True)
     size = members.count()
-    shown = size >= minimum
+    shown = figure_shown(from_scan_scores=False, respondents=size, minimum=minimum)
     active = active_counts(employees=members, months=[today])[month_start(today)] if shown else None
     scans = []
     if campaign is not None:
@@ -192,7 +193,7 @@ def team_participation(*, team: Team, campaign: Campaign | None, today: datetime
         counts = respondent_counts(employees=members, campaign=campaign) if rounds else {}
         for scan_round in rounds:
             count = counts.get(scan_round.number, 0)
-            enough = count >= minimum
+            enough = figure_shown(from_scan_scores=False, respondents=count, minimum=minimum)
             scans.append(
                 ScanFigure(
                     label=scan_round.get_number_display(),
@@ -215,7 +216,8 @@ class AgendaSuggestion:
     """What a team leader can put on this month's agenda (plan §2 and §4).
 
     items: the month's published content items of the team's municipality for employees (without
-    the tip); tip: the latest published Digidonderdagtip (or None); question: a discussion question
+    the tip); tip: this month's published Digidonderdagtip (or None); earlier_tip: without one this
+    month, the latest one before it (or None), which the page labels with its date; question: a discussion question
     from the team leaders' messages (or ""); participation: TeamParticipation; met_this_month:
     whether Digivaardig was already on this month's agenda.
     """
@@ -225,6 +227,7 @@ class AgendaSuggestion:
     campaign: Campaign | None
     items: list
     tip: ContentItem | None
+    earlier_tip: ContentItem | None
     question: str
     participation: TeamParticipation
     met_this_month: bool
@@ -254,7 +257,10 @@ def agenda_suggestion(*, team: Team, today: datetime.date) -> AgendaSuggestion:
         .exclude(format=ContentItem.Format.TIP)
         .order_by("publish_on", "title", "pk")
     )
-    tip = published.filter(format=ContentItem.Format.TIP).order_by("-publish_on", "-pk").first()
+    tips = published.filter(format=ContentItem.Format.TIP).order_by("-publish_on", "-pk")
+    # This month's tip; without one, the latest is offered for what it is: an earlier tip, dated.
+    tip = tips.filter(publish_on__gte=month).first()
+    earlier_tip = None if tip is not None else tips.first()
     met = agenda_compliance(teams=[team.pk], months=[month]).is_met(team.pk, month)
     return AgendaSuggestion(
         team=team,
@@ -262,6 +268,7 @@ def agenda_suggestion(*, team: Team, today: datetime.date) -> AgendaSuggestion:
         campaign=campaign,
         items=items,
         tip=tip,
+        earlier_tip=earlier_tip,
         question=discussion_question(month=month),
         participation=team_participation(team=team, campaign=campaign, today=today),
         met_this_month=met,

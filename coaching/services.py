@@ -20,6 +20,7 @@ from campaigns.models import Campaign, ContentItem
 from common.dates import month_start
 from learning.models import LearningActivity
 from learning.services import activity_record, activity_withdraw
+from organisations.caching import participation_changed
 from organisations.models import Municipality, User
 from selfscan.selectors import scan_completions
 
@@ -39,6 +40,16 @@ from .models import (
     Topic,
 )
 from .selectors import coach_load, current_card
+
+
+def _figures_changed(*municipality_ids) -> None:
+    # The dashboards count buddies, digicoach sessions, compliment cards and inspiration sessions
+    # (held, sign-ups, attendance): a write that changes them has them recounted. A session for
+    # every municipality (municipality None) counts in all of them.
+    if None in municipality_ids:
+        municipality_ids = Municipality.objects.values_list("pk", flat=True)
+    participation_changed(municipality_ids=municipality_ids)
+
 
 # ---------------------------------------------------------------------------------------------
 # Digicoaches
@@ -89,9 +100,12 @@ def coach_deactivate(*, coach: Coach) -> int:
     coach.is_active = False
     coach.save(update_fields=["is_active"])
     User.objects.filter(pk=coach.user_id).update(is_digicoach=False)
-    return BuddyPair.objects.filter(coach_id=coach.user_id, status=BuddyPair.Status.PAIRED).update(
+    returned = BuddyPair.objects.filter(coach_id=coach.user_id, status=BuddyPair.Status.PAIRED).update(
         coach=None, status=BuddyPair.Status.REQUESTED, paired_at=None, paired_by=None
     )
+    if returned:
+        _figures_changed(coach.municipality_id)
+    return returned
 
 
 def coach_profile_for(*, user: User) -> Coach:
@@ -154,6 +168,7 @@ def buddy_stop(*, pair: BuddyPair) -> BuddyPair:
         BuddyPair.objects.filter(pk=pair.pk, status=BuddyPair.Status.PAIRED).update(
             status=BuddyPair.Status.ENDED, ended_at=now
         )
+        _figures_changed(pair.municipality_id)
     pair.refresh_from_db()
     return pair
 
@@ -194,6 +209,7 @@ def buddy_pair(*, pair: BuddyPair, coach: User, by: User) -> BuddyPair:
             raise ValidationError(_("Deze aanvraag is net door iemand anders gekoppeld."))
         if not PunchCard.objects.filter(pair=pair).exists():
             PunchCard.objects.create(pair=pair, number=1, created_by=by)
+        _figures_changed(pair.municipality_id)
     pair.refresh_from_db()
     return pair
 
@@ -201,9 +217,10 @@ def buddy_pair(*, pair: BuddyPair, coach: User, by: User) -> BuddyPair:
 def pair_end(*, pair: BuddyPair) -> BuddyPair:
     """The coach or the programme lead rounds off a pairing (status ended). Returns the pair;
     one that was not paired is returned unchanged."""
-    BuddyPair.objects.filter(pk=pair.pk, status=BuddyPair.Status.PAIRED).update(
+    if BuddyPair.objects.filter(pk=pair.pk, status=BuddyPair.Status.PAIRED).update(
         status=BuddyPair.Status.ENDED, ended_at=timezone.now()
-    )
+    ):
+        _figures_changed(pair.municipality_id)
     pair.refresh_from_db()
     return pair
 
@@ -286,6 +303,7 @@ def coaching_session_log(
             raise ValidationError(errors)
         session.save()
         _session_learning(session, pair.employee, today)
+        _figures_changed(pair.municipality_id, pair.employee.municipality_id)
     return session
 
 
@@ -295,6 +313,8 @@ def coaching_session_delete(*, session: CoachingSession) -> None:
     activity for it is withdrawn."""
     activity_withdraw(reference=session.learning_reference)
     session.delete()
+    pair = session.card.pair
+    _figures_changed(pair.municipality_id, pair.employee.municipality_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,6 +457,7 @@ def inspiration_session_create(
     session = InspirationSession(organiser=organiser, **fields)
     _check_session(session, now=now or timezone.now(), municipalities=municipalities)
     session.save()
+    _figures_changed(session.municipality_id)
     return session
 
 
@@ -480,6 +501,7 @@ def inspiration_session_update(
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(session)
+        was_for = locked.municipality_id
         if locked.is_cancelled:
             raise ValidationError(_("Deze sessie is geannuleerd en kan niet meer worden gewijzigd."))
         if locked.starts_at <= now:
@@ -501,6 +523,7 @@ def inspiration_session_update(
         locked.save()
         locked.refresh_from_db()
         promoted = _promote_waiting(locked)
+        _figures_changed(was_for, locked.municipality_id)
     return SessionChange(session=locked, promoted=promoted)
 
 
@@ -514,6 +537,7 @@ def inspiration_session_cancel(*, session: InspirationSession) -> list[SignUp]:
         locked.status = InspirationSession.Status.CANCELLED
         locked.sequence = F("sequence") + 1
         locked.save(update_fields=["status", "sequence", "updated_at"])
+        _figures_changed(locked.municipality_id)
         return list(
             locked.signups.filter(status__in=[SignUp.Status.SIGNED_UP, SignUp.Status.WAITING]).select_related("person")
         )
@@ -550,6 +574,7 @@ def session_sign_up(*, session: InspirationSession, person: User, now: datetime.
         else:
             signup.status, signup.queued_at, signup.attended = status, now, None
             signup.save(update_fields=["status", "queued_at", "attended", "updated_at"])
+        _figures_changed(locked.municipality_id)
     return signup
 
 
@@ -580,6 +605,7 @@ def session_cancel_sign_up(
         signup.status = SignUp.Status.CANCELLED
         signup.save(update_fields=["status", "updated_at"])
         promoted = _promote_waiting(locked) if had_place and not locked.is_cancelled else []
+        _figures_changed(locked.municipality_id)
     return SignUpChange(signup=signup, promoted=promoted[0] if promoted else None)
 
 
@@ -624,6 +650,8 @@ def session_attendance_register(
                 )
             else:
                 activity_withdraw(reference=signup.learning_reference)
+        # Attendance counts in the session figures and, as learning, in the attendees' municipalities.
+        _figures_changed(session.municipality_id, *{signup.person.municipality_id for signup in signups})
     return len(attended_ids)
 
 
@@ -682,6 +710,7 @@ def card_send(
     if errors:
         raise ValidationError(errors)
     card.save()
+    _figures_changed(sender.municipality_id, recipient.municipality_id)
     return card
 
 

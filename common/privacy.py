@@ -25,3 +25,16 @@ def hide_small_groups(counts: dict, *, minimum: int) -> dict:
         shown = [group for group in counts if group not in hidden]
         hidden.add(min(shown, key=lambda group: counts[group]))
     return {group: None if group in hidden else count for group, count in counts.items()}
+
+
+def figure_shown(*, from_scan_scores: bool, respondents: int, minimum: int) -> bool:
+    """Whether one group's figure may be shown at all: the one rule of the team dashboard and the
+    agenda suggestion (README "Privacy", DESIGN.md: a team leader sees their own team's aggregates).
+
+    Counts of who took part (did a round of the zelfscan, was active on the learning platform) are
+    nobody's answers or scores: they are shown whatever the size of the group (a campaign may even
+    show team leaders *who* has not done the scan). Figures from scan scores (profiles, levels,
+    improvement, time saved) only for at least `minimum` respondents. Groups shown side by side
+    also pass through hide_small_groups.
+    """
+    return respondents >= minimum if from_scan_scores else True

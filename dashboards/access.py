@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
@@ -51,7 +52,8 @@ class ProgrammeScope:
     """campaign: the Campaign shown (None when none of the person's municipalities has one).
     campaigns: the campaigns the person may choose. municipalities: the campaign's municipalities
     the person may read (a tuple, by name). municipality, team: the chosen ones or None.
-    first, last: the chosen period's months (first days) or None."""
+    first, last: the chosen period's months (first days) or None. notices, period_notices: what in
+    the link was ignored or set right, to say on the page."""
 
     campaign: Campaign | None
     campaigns: tuple
@@ -60,17 +62,20 @@ class ProgrammeScope:
     team: Team | None = None
     first: datetime.date | None = None
     last: datetime.date | None = None
+    notices: tuple = ()  # Dutch sentences: what in the link was ignored (campaign, municipality, team)
+    period_notices: tuple = ()  # the same for the period (van, tot), which the results report does not use
 
     @property
     def municipality_ids(self) -> list:
         return [municipality.pk for municipality in self.municipalities]
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
+def _id(value):
+    """The id in a query parameter, or None when it is no id at all (text, a negative number, too many digits)."""
+    value = (value or "").strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 18:
+        return None
+    return int(value)
 
 
 def _month(value):
@@ -81,21 +86,52 @@ def _month(value):
     return None if month == sentinel else month
 
 
+@dataclass(frozen=True)
+class PeriodChoice:
+    """The months (first days, or None) asked for by the query parameters van and tot, and what was
+    set right in them (notices: Dutch sentences for the page)."""
+
+    first: datetime.date | None
+    last: datetime.date | None
+    notices: tuple = ()
+
+
+def period_choice(params) -> PeriodChoice:
+    """The period of the query parameters van and tot ('2026-03'): a malformed month is left out (the
+    period starts at the campaign's start or runs to its end) and a period the wrong way round is
+    turned around, each with a notice; never an error."""
+    notices = []
+    first, last = _month(params.get("van")), _month(params.get("tot"))
+    if (params.get("van") and first is None) or (params.get("tot") and last is None):
+        notices.append(_("Onbekende maand in de link; we laten die maand weg."))
+    if first is not None and last is not None and first > last:
+        first, last = last, first
+        notices.append(_("De periode stond andersom (van na tot); we hebben van en tot omgedraaid."))
+    return PeriodChoice(first=first, last=last, notices=tuple(notices))
+
+
 def period_from(params) -> tuple:
-    """The months (first days, or None) of the query parameters van and tot ('2026-03'); a
-    malformed month is ignored, never an error."""
-    return _month(params.get("van")), _month(params.get("tot"))
+    """The months (first days, or None) of the query parameters van and tot (period_choice)."""
+    choice = period_choice(params)
+    return choice.first, choice.last
 
 
 def get_programme_scope(user, params, *, today: datetime.date) -> ProgrammeScope:
     """The programme dashboard's scope from the query parameters `params` (campagne, gemeente, team,
-    van, tot). 403 outside the campaign team; 404 for a campaign, municipality or team that does
-    not exist or is not the person's. A malformed month is ignored (the whole campaign)."""
+    van, tot). 403 outside the campaign team; 404 for the id of a campaign, municipality or team that
+    is not the person's (whether it exists or not: access control, nothing to learn from it). A value
+    that is no id at all is ignored with a notice (ProgrammeScope.notices), as is a malformed month;
+    a period the wrong way round is turned around (period_choice). With exactly one municipality in
+    scope, that one is chosen (its teams are shown)."""
     require_campaign_team(user)
     visible = visible_municipalities(user)
     campaigns = tuple(Campaign.objects.filter(municipalities__in=visible).distinct().order_by("-kick_off_date"))
-    if params.get("campagne"):
-        wanted = _int(params["campagne"])
+    period = period_choice(params)
+    notices = []
+    wanted = _id(params.get("campagne"))
+    if params.get("campagne") and wanted is None:
+        notices.append(_("Onbekende campagne in de link; we tonen de lopende campagne."))
+    if wanted is not None:
         campaign = next((c for c in campaigns if c.pk == wanted), None)
         if campaign is None:
             raise Http404
@@ -107,24 +143,33 @@ def get_programme_scope(user, params, *, today: datetime.date) -> ProgrammeScope
         return ProgrammeScope(campaign=None, campaigns=(), municipalities=())
     municipalities = tuple(visible.filter(campaigns=campaign).order_by("name"))
     municipality = team = None
-    if params.get("gemeente"):
-        wanted = _int(params["gemeente"])
+    wanted = _id(params.get("gemeente"))
+    if params.get("gemeente") and wanted is None:
+        notices.append(_("Onbekende gemeente in de link; we tonen alle gemeenten."))
+    if wanted is not None:
         municipality = next((m for m in municipalities if m.pk == wanted), None)
         if municipality is None:
             raise Http404
-    if params.get("team"):
-        wanted = _int(params["team"])
+    wanted = _id(params.get("team"))
+    if params.get("team") and wanted is None:
+        notices.append(_("Onbekend team in de link; we tonen alle teams."))
+    if wanted is not None:
         ids = [m.pk for m in ([municipality] if municipality else municipalities)]
         team = Team.objects.filter(pk=wanted, municipality__in=ids).select_related("municipality").first()
         if team is None:
             raise Http404
         municipality = next(m for m in municipalities if m.pk == team.municipality_id)
+    if municipality is None and len(municipalities) == 1:
+        # One municipality in scope: its figures are the total, and its teams belong on the page.
+        municipality = municipalities[0]
     return ProgrammeScope(
         campaign=campaign,
         campaigns=campaigns,
         municipalities=municipalities,
         municipality=municipality,
         team=team,
-        first=period_from(params)[0],
-        last=period_from(params)[1],
+        first=period.first,
+        last=period.last,
+        notices=tuple(notices),
+        period_notices=period.notices,
     )

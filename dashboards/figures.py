@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from common.privacy import hide_small_groups
+from common.privacy import figure_shown, hide_small_groups
 from personas.models import Persona
 from selfscan.models import Area
 
@@ -193,7 +193,7 @@ def scan_figures(tally: Tally, round_number: int, *, shown: bool, areas: dict, p
     """The scan figures of a group for one round, if `shown` (its partition allows it); `personas`
     as persona_names gives them."""
     respondents = tally.respondents(round_number)
-    if not shown or respondents < minimum():
+    if not shown or not figure_shown(from_scan_scores=True, respondents=respondents, minimum=minimum()):
         return ScanFigures(round_number=round_number, shown=False)
     counts = dict(tally.personas.get(round_number, {}))
     partition = {slug: counts.get(slug, 0) for slug in personas}
@@ -216,7 +216,7 @@ def scan_figures(tally: Tally, round_number: int, *, shown: bool, areas: dict, p
 def improvement(tally: Tally, *, shown: bool, areas: dict) -> Improvement:
     """Average change per area (round 2 minus round 1) over the people who did both, if `shown`."""
     paired = tally.paired()
-    if not shown or paired < minimum():
+    if not shown or not figure_shown(from_scan_scores=True, respondents=paired, minimum=minimum()):
         return Improvement(shown=False)
     rows = []
     for code, (name, _position, in_first) in sorted(areas.items(), key=lambda item: item[1][1]):
@@ -228,7 +228,7 @@ def improvement(tally: Tally, *, shown: bool, areas: dict) -> Improvement:
 def hours_saved(tally: Tally, *, shown: bool) -> HoursSaved:
     """Round 2's answers on time saved a week, as hours (middle of each answer's range, and the range)."""
     respondents = sum(tally.time_saved.values())
-    if not shown or respondents < minimum():
+    if not shown or not figure_shown(from_scan_scores=True, respondents=respondents, minimum=minimum()):
         return HoursSaved(shown=False)
     low = sum(TIME_SAVED_HOURS.get(value, (0, 0, 0))[0] * count for value, count in tally.time_saved.items())
     middle = sum(TIME_SAVED_HOURS.get(value, (0, 0, 0))[1] * count for value, count in tally.time_saved.items())

@@ -54,6 +54,12 @@ class Section:
     charts: list = field(default_factory=list)
     tables: list = field(default_factory=list)
     hidden: str = ""  # shown instead of charts when the figures are hidden for privacy
+    csv_urls: dict = field(default_factory=dict)  # {table slug: its CSV download's URL}
+
+    @property
+    def table_items(self):
+        """(table, URL of its CSV download or "") per table."""
+        return [(table, self.csv_urls.get(table.slug, "")) for table in self.tables]
 
     @property
     def chart_items(self):
@@ -68,6 +74,26 @@ def _query(params, **changes) -> str:
         if value is None:
             kept.pop(key, None)
     return urlencode(kept)
+
+
+def link_downloads(sections, url_name, *, args=(), params) -> list:
+    """Give every table of `sections` the URL of its CSV download: `url_name` reversed with `args`
+    and the table's slug, with the page's filters. Returns `sections`."""
+    query = _query(params)
+    for section in sections:
+        for table in section.tables:
+            url = reverse(url_name, args=[*args, table.slug])
+            section.csv_urls[table.slug] = f"{url}?{query}" if query else url
+    return sections
+
+
+def notices(period, asked=()) -> list:
+    """What the page says about its filters: `asked` (the scope's notices on the link) and the
+    period's fallback to the whole campaign."""
+    result = list(asked)
+    if period.fell_back:
+        result.append(_("De gekozen periode valt buiten de campagne; we tonen de hele campagne."))
+    return result
 
 
 def month_choices(months) -> list:
@@ -151,7 +177,7 @@ def team_tables(dashboard) -> list:
     ]
 
 
-def team_context(dashboard, params) -> dict:
+def team_context(dashboard, params, *, asked=()) -> dict:
     group = dashboard.figures
     campaign = dashboard.campaign
     sections = [
@@ -165,9 +191,9 @@ def team_context(dashboard, params) -> dict:
         "dashboard": dashboard,
         "team": dashboard.team,
         "group": group,
-        "sections": sections,
+        "notices": notices(dashboard.period, asked),
+        "sections": link_downloads(sections, "dashboards:team_table", args=[dashboard.team.pk], params=params),
         "goals_chart": tables.goals_chart(group),
-        "csv_base": reverse("dashboards:team_table", args=[dashboard.team.pk, "TABEL"]),
         "query": _query(params),
         "month_choices": month_choices(dashboard.months),
         "selected_first": dashboard.period.first.strftime("%Y-%m"),
@@ -271,11 +297,11 @@ def programme_context(dashboard, scope, params) -> dict:
     return {
         "dashboard": dashboard,
         "scope": scope,
+        "notices": notices(dashboard.period, [*scope.notices, *scope.period_notices]),
         "focus": focus,
         "goals_chart": tables.goals_chart(focus),
-        "sections": sections,
+        "sections": link_downloads(sections, "dashboards:programme_table", params=params),
         "team_links": team_links,
-        "csv_base": reverse("dashboards:programme_table", args=["TABEL"]),
         "query": _query(params),
         "report_query": _query(params, team=None, van=None, tot=None),
         "month_choices": month_choices(dashboard.months),
@@ -342,6 +368,7 @@ def report_context(report, scope, params) -> dict:
         "report": report,
         "dashboard": report.dashboard,
         "scope": scope,
+        "notices": list(scope.notices),
         "sheets": report_sections(report),
         "method": tables.hours_method(),
         "query": _query(params, team=None, van=None, tot=None),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from campaigns.budget import WITHOUT_PHASE, budget_summary
 from campaigns.models import ContentItem
 from common.dates import month_start, months_between
+from common.privacy import figure_shown
 from organisations.models import User
 from reminders.models import Kind as ReminderKind
 from selfscan.models import Response, Round
@@ -42,6 +43,7 @@ class Period:
 
     months: tuple
     is_whole: bool
+    fell_back: bool = False  # a period was asked for that has no campaign month: all of them instead
 
     @property
     def first(self):
@@ -54,10 +56,10 @@ class Period:
 
 def period_of(*, months, first: datetime.date | None, last: datetime.date | None) -> Period:
     """The campaign months from `first` to `last` (either may be None: from the start, to the end);
-    a period outside the campaign or the wrong way round falls back to all its months."""
+    a period outside the campaign or the wrong way round falls back to all its months (fell_back)."""
     chosen = [month for month in months if (first is None or month >= first) and (last is None or month <= last)]
     if not chosen:
-        return Period(months=tuple(months), is_whole=True)
+        return Period(months=tuple(months), is_whole=True, fell_back=first is not None or last is not None)
     return Period(months=tuple(chosen), is_whole=len(chosen) == len(months))
 
 
@@ -359,6 +361,11 @@ def team_dashboard(
         snapshot=snapshot,
         shown=lambda measure: key in partitions.teams[measure],
     )  # fmt: skip
+    # The leader's own team: who took part is shown whatever its size (the same rule as the agenda
+    # suggestion's, common.privacy.figure_shown); scan-score figures follow the partitions above.
+    item.participation_shown = figure_shown(
+        from_scan_scores=False, respondents=item.tally.size, minimum=figures.minimum()
+    )
     rounds = snapshot.tallies.rounds
     open_round = next((r for number, r in sorted(rounds.items()) if r.opens_on <= today <= r.closes_on), None)
     names = None

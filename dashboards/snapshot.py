@@ -3,9 +3,9 @@
 Counting every person, response, score and activity of a campaign (`tallies.collect`, a fixed
 number of queries) takes seconds at national scale, so no request does it: the counts are stored
 per campaign (models.FigureSnapshot) and kept in the cache. Each snapshot records the versions it
-was counted at: the participation version of each of the campaign's municipalities (bumped by a
-submitted scan, logged or imported learning, a logged team meeting:
-organisations.caching.participation_changed), the organisation's version (people and teams) and
+was counted at: the participation version of each of the campaign's municipalities (bumped by every write
+of something counted here: scans, learning, team meetings, the support programme, reminders and
+opt-outs; organisations.caching.participation_changed), the organisation's version (people and teams) and
 the day. When they differ from the current ones, the snapshot is still shown and a recount is
 queued (services.figures_for), so a change shows within a minute without anyone waiting for it.
 Counts are at municipality and team level only: every person's view is cut from the same data.

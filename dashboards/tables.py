@@ -72,7 +72,7 @@ def months_table(group, *, slug="maanden") -> Table:
             Column(_("Maand"), numeric=False),
             Column(_("Actief (medewerkers)")),
             Column(_("Actief"), "%"),
-            Column(_("Teams met Digivaardig op de agenda")),
+            Column(_("Teams met Digivaardig op de agenda (aantal)")),
             Column(_("Teams met Digivaardig op de agenda"), "%"),
         ],
         rows=rows,

@@ -10,7 +10,7 @@ from common.pdf import PdfUnavailable, html_to_pdf, pdf_available
 from common.tables import table_csv, tables_xlsx
 
 from . import pages, selectors, services
-from .access import get_programme_scope, get_team_scope, period_from
+from .access import get_programme_scope, get_team_scope, period_choice, period_from
 
 
 @login_required
@@ -20,7 +20,8 @@ def team(request, team_id):
     scope = get_team_scope(request.user, team_id, today=today)
     if scope.campaign is None:
         return render(request, "dashboards/no_campaign.html", {"team": scope.team})
-    first, last = period_from(request.GET)
+    period = period_choice(request.GET)
+    first, last = period.first, period.last
     figures = services.figures_for(campaign=scope.campaign, today=today)
 
     def build():
@@ -32,7 +33,9 @@ def team(request, team_id):
             period_first=first,
             period_last=last,
         )
-        return render_to_string("dashboards/_team_body.html", pages.team_context(dashboard, request.GET), request)
+        return render_to_string(
+            "dashboards/_team_body.html", pages.team_context(dashboard, request.GET, asked=period.notices), request
+        )
 
     key = pages.body_key("team", scope.campaign, figures, scope=[scope.team.pk], params=request.GET)
     return render(request, "dashboards/team.html", {"team": scope.team, "body": pages.cached_body(key, build)})

@@ -149,15 +149,17 @@ def activity_record(
     if errors:
         raise ValidationError(errors)
     activity.save()
+    participation_changed(municipality_ids=[employee.municipality_id])
     return activity
 
 
 def activity_withdraw(*, reference: str) -> int:
     """Remove the learning activity `activity_record` stored under `reference` (a session that was
     deleted, attendance that was taken back). Returns how many were removed (0 or 1)."""
-    deleted, _per_model = LearningActivity.objects.filter(
-        source=LearningActivity.Source.SUPPORT, external_id=reference
-    ).delete()
+    activities = LearningActivity.objects.filter(source=LearningActivity.Source.SUPPORT, external_id=reference)
+    municipalities = list(activities.values_list("employee__municipality_id", flat=True))
+    deleted, _per_model = activities.delete()
+    participation_changed(municipality_ids=municipalities)
     return deleted
 
 

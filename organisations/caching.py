@@ -30,8 +30,11 @@ def participation_namespace(municipality_id) -> str:
 
 
 def participation_changed(*, municipality_ids) -> None:
-    """Invalidate the cached dashboard figures of these municipalities (ids; None is skipped), after
-    a scan is submitted, learning activity is logged or imported, or a team meeting is logged."""
+    """Invalidate the cached dashboard figures of these municipalities (ids; None is skipped). Every
+    write of something the dashboards count calls it: a submitted scan or a round's dates, learning
+    activity (logged, imported, or recorded for a digicoach session or attendance), a team meeting,
+    buddies and digicoach sessions, compliment cards, inspiration sessions (held, sign-ups,
+    attendance), reminders sent or failed and opt-outs (dashboards/tallies.py, snapshot.py)."""
     for municipality_id in set(municipality_ids):
         if municipality_id is not None:
             changed(participation_namespace(municipality_id))

@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .caching import organisation_changed
+from .caching import organisation_changed, participation_changed
 from .employee_import import LOOKUP_CHUNK, ParsedImport
 from .identity import name_key, normalise_email
 from .models import Team, User
@@ -168,6 +168,7 @@ def user_update_preferences(
         fields.append("receives_agenda_reminders")
     user.full_clean(exclude=["password"])
     user.save(update_fields=fields)
+    participation_changed(municipality_ids=[user.municipality_id])  # the dashboard's opt-out rates
     return user
 
 

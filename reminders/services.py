@@ -25,6 +25,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from organisations.caching import participation_changed
 from organisations.models import User
 from selfscan.models import Response
 
@@ -192,6 +193,13 @@ def _record(sent, failed, retry, used):
             ReminderLog.objects.filter(pk=pk).update(status=Status.FAILED, error=error, attempts=MAX_ATTEMPTS)
         if retry:
             ReminderLog.objects.filter(pk__in=[pk for pk, _e in retry]).update(attempts=F("attempts") + 1)
+        _figures_changed(ReminderLog.objects.filter(pk__in=[*sent, *(pk for pk, _e in failed)]))
+
+
+def _figures_changed(logs):
+    # The programme dashboard counts reminders sent and failed per municipality: recount them.
+    ids = logs.order_by().values_list("recipient__municipality_id", flat=True).distinct()
+    participation_changed(municipality_ids=list(ids))
 
 
 def reminders_resend_failed(*, kind: str, period: str) -> ClaimedBatch | None:
@@ -200,6 +208,8 @@ def reminders_resend_failed(*, kind: str, period: str) -> ClaimedBatch | None:
     size = ReminderLog.objects.filter(kind=kind, period=period, status=Status.FAILED).update(
         status=Status.CLAIMED, claim_token=token, claimed_at=timezone.now(), attempts=0, error=""
     )
+    if size:
+        _figures_changed(ReminderLog.objects.filter(claim_token=token))
     return ClaimedBatch(token=token, kind=kind, period=period, size=size) if size else None
 
 
@@ -282,4 +292,5 @@ def reminder_opt_out(*, user: User, kind: str) -> User:
     if getattr(user, field):
         setattr(user, field, False)
         user.save(update_fields=[field])
+        participation_changed(municipality_ids=[user.municipality_id])  # the dashboard's opt-out rates
     return user

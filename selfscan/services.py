@@ -59,6 +59,8 @@ def round_update_dates(*, scan_round: Round, opens_on, due_on, closes_on) -> Rou
     scan_round.opens_on, scan_round.due_on, scan_round.closes_on = opens_on, due_on, closes_on
     scan_round.full_clean()
     scan_round.save(update_fields=["opens_on", "due_on", "closes_on"])
+    # "Round 1 on time" on the dashboards is counted against the due date.
+    participation_changed(municipality_ids=scan_round.campaign.municipalities.values_list("pk", flat=True))
     return scan_round
 
 

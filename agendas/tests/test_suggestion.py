@@ -1,11 +1,12 @@
 """This month's agenda suggestion: the month's content, the Digidonderdagtip, a question for the team
-and the team's participation as counts, under the privacy threshold."""
+and the team's participation as counts, under the same privacy rule as the team dashboard."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from agendas.selectors import agenda_suggestion, discussion_question
 from agendas.tests.factories import MeetingFactory
@@ -15,7 +16,7 @@ from learning.tests.factories import ActivityFactory
 from organisations.tests.factories import MunicipalityFactory, UserFactory
 from personas.models import Audience, Message
 from selfscan.models import Response
-from selfscan.services import rounds_create_for_campaign
+from selfscan.services import round_update_dates, rounds_create_for_campaign
 
 
 @pytest.fixture
@@ -92,13 +93,12 @@ def test_the_question_changes_with_the_month(shipped_content):
     assert len(questions) > 1
 
 
-def test_a_small_team_sees_no_learning_or_scan_figures(team_leader, team, campaign, shipped_content):
+def test_a_small_team_sees_its_learning_count_as_the_team_dashboard_does(team_leader, team, campaign, shipped_content):
     members = add_members(team, 2)
     for member in members:
         ActivityFactory(employee=member)
-    suggestion = agenda_suggestion(team=team, today=timezone.localdate())
-    assert suggestion.participation.members == 3
-    assert not suggestion.participation.shown and suggestion.participation.active is None
+    participation = agenda_suggestion(team=team, today=timezone.localdate()).participation
+    assert (participation.members, participation.active, participation.active_percent) == (3, 2, 67)
 
 
 def test_a_team_of_five_sees_counts_and_percentages(team_leader, team, campaign, shipped_content):
@@ -110,27 +110,81 @@ def test_a_team_of_five_sees_counts_and_percentages(team_leader, team, campaign,
     assert (participation.members, participation.active, participation.active_percent) == (5, 3, 60)
 
 
-def test_scan_figures_need_five_respondents(team_leader, team, campaign, shipped_content):
+def test_who_did_the_scan_is_counted_from_the_first_respondent(team_leader, team, campaign, shipped_content):
+    """Participation counts are nobody's scores (README, Privacy): shown at any number, as on the
+    team dashboard; only figures from scan scores wait for five respondents."""
     baseline, _final = rounds_create_for_campaign(campaign=campaign)
     members = add_members(team, 7)
     now = timezone.now()
-    for member in members[:4]:
+    for member in members[:3]:
         Response.objects.create(round=baseline, employee=member, submitted_at=now)
     Response.objects.create(round=baseline, employee=members[4])  # a draft counts for nothing
+    [figure] = agenda_suggestion(team=team, today=timezone.localdate()).participation.scans
+    assert (figure.respondents, figure.percent) == (3, 38)
+
+
+def test_the_suggestion_and_the_team_dashboard_show_the_same_round_two_figure(
+    client, team_leader, team, campaign, shipped_content
+):
+    """QA: the suggestion said 'nog minder dan 5' where the team dashboard said 'Ronde 2 ingevuld 3 (25%)'."""
+    baseline, final = rounds_create_for_campaign(campaign=campaign)
     today = timezone.localdate()
-    [figure] = agenda_suggestion(team=team, today=today).participation.scans
-    assert figure.respondents is None and figure.percent is None
-    Response.objects.create(round=baseline, employee=members[5], submitted_at=now)
-    [figure] = agenda_suggestion(team=team, today=today).participation.scans
-    assert (figure.respondents, figure.percent) == (5, 62)
+    if final.opens_on > today:  # round 2 open now, whatever the month the test runs in
+        day = datetime.timedelta(days=1)
+        round_update_dates(scan_round=final, opens_on=today - day, due_on=today + day, closes_on=today + 2 * day)
+    members = add_members(team, 11)  # twelve with the leader
+    for member in members[:3]:
+        Response.objects.create(round=final, employee=member, submitted_at=timezone.now())
+    client.force_login(team_leader)
+    dashboard = client.get(reverse("dashboards:team", args=[team.pk])).content.decode()
+    suggestion = client.get(reverse("agendas:suggestion", args=[team.pk]))
+    assert '>Ronde 2 ingevuld</th><td class="text-end">3</td><td class="text-end">25%</td>' in dashboard
+    assert "3 van 12 (25%)" in suggestion.content.decode()
+    assert "(eindmeting): 3 van 12 gedaan (25%)" in suggestion.context["text"]
+    assert "nog minder dan" not in suggestion.content.decode()
 
 
-def test_the_page_says_fewer_than_five_instead_of_a_number(client, team_leader, team, campaign, shipped_content):
-    rounds_create_for_campaign(campaign=campaign)
+def test_this_months_tip_is_shown_with_its_text(client, team_leader, team, campaign, municipality, shipped_content):
+    today = timezone.localdate()
+    ContentItemFactory(
+        campaign=campaign, municipality=municipality, title="Tip van vorige maand", format="tip",
+        status="published", publish_on=month_start(today, -1),
+    )  # fmt: skip
+    ContentItemFactory(
+        campaign=campaign, municipality=municipality, title="Zoeken in Outlook", format="tip",
+        status="published", publish_on=month_start(today), notes="Typ van: en de naam om mail van iemand te vinden.",
+    )  # fmt: skip
     client.force_login(team_leader)
     response = client.get(reverse("agendas:suggestion", args=[team.pk]))
-    assert "nog minder dan 5" in response.content.decode()
-    assert "nog minder dan 5" in response.context["text"]
+    for body in (response.content.decode(), response.context["text"]):
+        assert "Zoeken in Outlook" in body and "mail van iemand te vinden" in body
+        assert "Tip van vorige maand" not in body
+
+
+def test_without_a_tip_this_month_the_latest_is_labelled_with_its_date(
+    client, team_leader, team, campaign, municipality, shipped_content
+):
+    """QA: last month's tip was offered as this month's, with only a title."""
+    last_month = month_start(timezone.localdate(), -1)
+    ContentItemFactory(
+        campaign=campaign, municipality=municipality, title="Tip van vorige maand", format="tip",
+        status="published", publish_on=last_month, notes="Zo maak je een schermafbeelding.",
+    )  # fmt: skip
+    client.force_login(team_leader)
+    response = client.get(reverse("agendas:suggestion", args=[team.pk]))
+    suggestion = response.context["suggestion"]
+    assert suggestion.tip is None and suggestion.earlier_tip.title == "Tip van vorige maand"
+    day = date_format(last_month, "j F Y")
+    for body in (response.content.decode(), response.context["text"]):
+        assert f"Deze maand is er nog geen Digidonderdagtip. De laatste is van {day}:" in body
+        assert "Zo maak je een schermafbeelding." in body
+
+
+def test_without_any_tip_the_suggestion_says_so(client, team_leader, team, campaign, shipped_content):
+    client.force_login(team_leader)
+    response = client.get(reverse("agendas:suggestion", args=[team.pk]))
+    assert "Er is nog geen Digidonderdagtip gepubliceerd." in response.content.decode()
+    assert "Deze maand is er nog geen Digidonderdagtip." in response.context["text"]
 
 
 def test_the_suggestion_says_when_this_month_is_already_met(client, team_leader, team, campaign, shipped_content):
