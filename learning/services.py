@@ -69,8 +69,9 @@ def activity_log(
     """The employee logs something they did to learn (plan §2, goal 2): `date`, `kind`
     (LearningActivity.Kind), `title`, `minutes` (1 to MAX_MINUTES). `today` defaults to today.
 
-    Returns the saved LearningActivity. Raises ValidationError (by field) for a date in the future or
-    outside the campaign, an unknown kind, an empty title or minutes out of range.
+    Returns the saved LearningActivity. Raises ValidationError (by field) for a day the learning date
+    rule refuses (date_rule), an unknown kind, an empty title or minutes out of range, and
+    ValidationError(code="duplicate") for an exact copy of an activity already logged.
     """
     activity = LearningActivity(
         employee=employee,
@@ -130,11 +131,12 @@ def activity_record(
 
     `reference` names what it records (at most 100 characters, e.g. "coaching-12"); recording the
     same reference again updates that activity instead of adding one, so a retried or corrected
-    registration counts once. `date` may not lie after `today` (default today); `minutes` 1 to
-    MAX_MINUTES. The activity is read-only for the employee (source SUPPORT).
+    registration counts once. `date` follows the learning date rule (date_rule: not after `today`,
+    default today, and within the employee's campaign); `minutes` 1 to MAX_MINUTES. The activity is
+    read-only for the employee (source SUPPORT).
 
-    Returns the saved LearningActivity. Raises ValidationError (by field) for a date in the future,
-    an unknown kind, an empty title or minutes out of range.
+    Returns the saved LearningActivity. Raises ValidationError (by field) for a day the rule
+    refuses, an unknown kind, an empty title or minutes out of range.
     """
     activity = LearningActivity.objects.filter(
         source=LearningActivity.Source.SUPPORT, external_id=reference
