@@ -5,6 +5,7 @@ a reason). Buddy pairs, their sessions and compliment cards are personal and sta
 and learning activity do."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Ambassador, Certificate, Coach, InspirationSession
 
@@ -39,9 +40,13 @@ class AmbassadorAdmin(ReadOnlyAdmin):
 
 @admin.register(InspirationSession)
 class InspirationSessionAdmin(ReadOnlyAdmin):
-    list_display = ["title", "starts_at", "municipality", "capacity", "status"]
+    list_display = ["title", "starts_at", "municipality", "capacity", "shown_status"]
     list_filter = ["municipality", "status"]
     search_fields = ["title"]
+
+    @admin.display(description=_("status"))
+    def shown_status(self, session):
+        return session.status_label
 
 
 @admin.register(Certificate)

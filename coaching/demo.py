@@ -298,6 +298,7 @@ def _inspiration_sessions(campaign, municipalities, demo, today, rng) -> int:
         )
     plans.append((None, None, *SESSION_TOPICS[1], _aware(future_days[2], 15), 100, "future"))
     created = 0
+    now = timezone.now()
     demo_ids = {user.pk for user in demo.values()}
     for municipality, item, title, description, starts_at, capacity, when in plans:
         session = InspirationSession.objects.create(
@@ -325,6 +326,9 @@ def _inspiration_sessions(campaign, municipalities, demo, today, rng) -> int:
             if user.pk not in demo_ids
         ]
         people = rng.sample(pool, min(len(pool), capacity + 2 if capacity < 10 else rng.randint(8, 16)))
+        # Everyone queued in the past, one minute apart in order: a colleague who signs up in the
+        # demo comes after them (queued_at is now), never before.
+        first_queued = min(starts_at, now) - datetime.timedelta(days=10)
         signups = []
         for position, person in enumerate(people):
             status = SignUp.Status.SIGNED_UP if position < capacity else SignUp.Status.WAITING
@@ -333,7 +337,7 @@ def _inspiration_sessions(campaign, municipalities, demo, today, rng) -> int:
                     session=session,
                     person=person,
                     status=status,
-                    queued_at=starts_at - datetime.timedelta(days=10, minutes=-position),
+                    queued_at=first_queued + datetime.timedelta(minutes=position),
                 )
             )
         SignUp.objects.bulk_create(signups)

@@ -8,12 +8,15 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import long_date
 from common.forms import IsoDateInput
+from common.number_fields import limit_numbers
 from organisations.identity import normalise_email
 from organisations.models import User
 
 from .models import Ambassador, BuddyPair, CardText, Certificate, Coach, CoachingSession, ComplimentCard, Topic
 from .models import InspirationSession as Session
+from .selectors import session_day_warnings
 
 
 def _limit(form, name, model, field=None):
@@ -58,12 +61,16 @@ class CoachProfileForm(forms.Form):
     """What a digicoach says about themselves: how many buddies at once, and their topics."""
 
     capacity = forms.IntegerField(
-        label=Coach._meta.get_field("capacity").verbose_name,
+        label=capfirst(Coach._meta.get_field("capacity").verbose_name),
         min_value=1,
         max_value=Coach.MAX_CAPACITY,
         help_text=Coach._meta.get_field("capacity").help_text,
     )
     topics = TopicsField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_numbers(self, Coach)
 
 
 class PersonByEmailMixin:
@@ -136,7 +143,7 @@ class SessionLogForm(forms.ModelForm):
         if last_day:
             self.fields["date"].widget.attrs["max"] = last_day.isoformat()
         _limit(self, "topic", CoachingSession)
-        self.fields["minutes"].widget.attrs.update({"min": 1, "max": CoachingSession.MAX_MINUTES})
+        limit_numbers(self, CoachingSession)
 
 
 class AmbassadorVolunteerForm(forms.ModelForm):
@@ -155,7 +162,7 @@ class AmbassadorAppointForm(PersonByEmailMixin, forms.Form):
 
     email = forms.EmailField(label=_("E-mailadres"))
     function = forms.ChoiceField(
-        label=Ambassador._meta.get_field("function").verbose_name,
+        label=capfirst(Ambassador._meta.get_field("function").verbose_name),
         choices=Ambassador.Function.choices,
         initial=Ambassador.Function.TEAM_LEADER,
     )
@@ -176,6 +183,10 @@ class SessionForm(forms.ModelForm):
         assume_scheme="https",
     )
 
+    # Shown once the day has warnings (a weekend, a holiday, outside the campaign): planning then
+    # takes a deliberate tick.
+    despite_warnings = forms.BooleanField(label=_("Toch op deze dag plannen"), required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Session
         fields = [name for name in Session.EDITABLE_FIELDS if name != "starts_at"]
@@ -192,6 +203,7 @@ class SessionForm(forms.ModelForm):
         "online_url",
         "capacity",
         "content_item",
+        "despite_warnings",
     ]
 
     def __init__(self, *args, municipalities=None, content_items=None, allow_all=True, **kwargs):
@@ -207,13 +219,14 @@ class SessionForm(forms.ModelForm):
         self.fields["content_item"].required = False
         self.fields["content_item"].empty_label = _("Geen")
         self.fields["content_item"].label_from_instance = lambda item: (
-            f"{item.title} – {item.municipality} " + (item.publish_on.strftime("(%d-%m-%Y)"))
+            f"{item.title} – {item.municipality} ({long_date(item.publish_on)})"
         )
         self.fields["content_item"].help_text = _(
             "Het item in de campagneplanning waar deze sessie bij hoort (items van de vorm ‘Bijeenkomst of sessie’)."
         )
         for name in ("title", "location", "online_url"):
             _limit(self, name, Session)
+        limit_numbers(self, Session)
         self.fields["description"].widget.attrs["maxlength"] = Session._meta.get_field("description").max_length
         if self.instance.pk and self.instance.starts_at:
             local = timezone.localtime(self.instance.starts_at)
@@ -228,7 +241,25 @@ class SessionForm(forms.ModelForm):
             if cleaned["starts_at"] <= timezone.now():
                 # Also checked by the service; said here too, so every mistake shows at once.
                 self.add_error("day", _("Kies een moment in de toekomst."))
+            else:
+                self._check_day_warnings(day, cleaned)
         return cleaned
+
+    def _check_day_warnings(self, day, cleaned):
+        """A weekend, a public holiday or a day outside the campaign is planned only on purpose
+        (selectors.session_day_warnings); an unchanged day of a planned session is not asked again."""
+        if self.instance.pk and self.instance.starts_at and timezone.localdate(self.instance.starts_at) == day:
+            return
+        chosen = cleaned.get("municipality")
+        municipalities = [chosen] if chosen else list(self.fields["municipality"].queryset)
+        warnings = session_day_warnings(day=day, municipalities=municipalities)
+        self.day_warnings = warnings
+        if warnings and not cleaned.get("despite_warnings"):
+            self.fields["despite_warnings"].widget = forms.CheckboxInput()
+            self.add_error(
+                "day",
+                [*warnings, _("Kies een andere dag, of vink ‘Toch op deze dag plannen’ aan.")],
+            )
 
     def session_fields(self) -> dict:
         """The cleaned values as the service takes them (InspirationSession.EDITABLE_FIELDS)."""

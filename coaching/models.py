@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -365,6 +366,18 @@ class InspirationSession(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    @property
+    def is_over(self) -> bool:
+        """Whether the session has ended: derived from its time, never stored."""
+        return self.ends_at <= timezone.now()
+
+    @property
+    def status_label(self) -> str:
+        """What every list shows: Geannuleerd, Geweest (ended, from its time) or Gepland."""
+        if self.is_cancelled:
+            return self.get_status_display()
+        return str(_("Geweest")) if self.is_over else self.get_status_display()
+
 
 class SignUp(models.Model):
     """Someone's place at an inspiration session: signed up, on the waiting list, or cancelled.
@@ -444,6 +457,9 @@ class ComplimentCard(models.Model):
         "organisations.Team", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # False for a card sent by someone the recipient blocked: the sender sees it sent as any other
+    # (a block stays invisible to them), the recipient never gets it, not even after unblocking.
+    delivered = models.BooleanField(_("bezorgd"), default=True)
 
     class Meta:
         ordering = ["-sent_at", "-pk"]
@@ -461,7 +477,8 @@ class ComplimentCard(models.Model):
 
 
 class CardBlock(models.Model):
-    """`person` receives no compliment cards from `blocked` (and no longer sees earlier ones)."""
+    """`person` receives no compliment cards from `blocked` (and no longer sees earlier ones). The
+    block is never shown to `blocked`: their cards seem to go as usual (ComplimentCard.delivered)."""
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_blocks")
     blocked = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns.models import ContentItem
-from campaigns.selectors import content_to_share
-from common.dates import month_start
+from campaigns.selectors import campaign_covers, content_to_share
+from common.dates import long_date, month_start
+from common.workdays import holiday_name, non_working_reason
 from organisations.models import User
 from personas.models import Audience, Persona
 from personas.selectors import audience_list_with_texts
@@ -527,7 +529,7 @@ def _not_blocked(cards, person):
 def cards_received(*, person: User, since: datetime.datetime | None = None):
     """Cards `person` received (from senders they have not blocked), newest first, with the sender
     and their team (a lazy queryset); `since` limits it to cards sent from then on."""
-    cards = _not_blocked(ComplimentCard.objects.filter(recipient=person), person)
+    cards = _not_blocked(ComplimentCard.objects.filter(recipient=person, delivered=True), person)
     if since is not None:
         cards = cards.filter(sent_at__gte=since)
     return cards.select_related("sender__team").order_by("-sent_at", "-pk")
@@ -599,7 +601,8 @@ def compliment_counts(*, teams, months) -> ComplimentCounts:
     cards = ComplimentCard.objects.filter(month__in=wanted)
     result = {}
     for side in ("sender_team", "recipient_team"):
-        rows, only = _team_filter(cards, teams, side)
+        # A card that was not delivered (a block) was sent, but not received.
+        rows, only = _team_filter(cards if side == "sender_team" else cards.filter(delivered=True), teams, side)
         counts = {}
         for team_id, month, count in rows.order_by().values_list(f"{side}_id", "month").annotate(count=Count("pk")):
             if only is None or team_id in only:
@@ -741,3 +744,33 @@ def employee_support(*, employee: User, now: datetime.datetime | None = None) ->
         certificates=certificate_entries(employee=employee),
         ambassador=ambassador_of(person=employee),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning an inspiration session
+
+
+def session_day_warnings(*, day: datetime.date, municipalities) -> list[str]:
+    """What an organiser should know before planning a session on `day` for the employees of
+    `municipalities` (Municipality objects): a weekend or a Dutch public holiday (common.workdays),
+    and a day outside the campaign of one of them (attendance counts as learning only within the
+    campaign: learning.date_rule). [] when there is nothing to say. One query per municipality."""
+    warnings = []
+    # Both when both hold: 26 December 2026 is a Saturday and Tweede kerstdag.
+    reasons = [reason for reason in (non_working_reason(day), holiday_name(day)) if reason]
+    if reasons:
+        warnings.append(
+            _("%(date)s is geen werkdag (%(reason)s).")
+            % {"date": long_date(day), "reason": ", ".join(dict.fromkeys(reasons))}
+        )
+    outside = [
+        municipality.name
+        for municipality in municipalities
+        if not campaign_covers(municipality_id=municipality.pk, day=day)
+    ]
+    if outside:
+        warnings.append(
+            _("%(date)s valt buiten de campagne van %(names)s: aanwezigheid telt dan niet als leeractiviteit.")
+            % {"date": long_date(day), "names": ", ".join(sorted(outside))}
+        )
+    return warnings

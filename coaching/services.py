@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, ContentItem
-from common.dates import month_start
+from common.dates import long_date, month_start
+from learning.date_rule import LearningDateRule
 from learning.models import LearningActivity
 from learning.services import activity_record, activity_withdraw
 from organisations.caching import participation_changed
@@ -281,7 +282,7 @@ def coaching_session_log(
         errors["date"] = _("Leg een sessie vast als hij is geweest: kies vandaag of een eerdere dag.")
     elif date and pair.paired_at and date < timezone.localdate(pair.paired_at):
         errors["date"] = _("Deze datum ligt vóór de koppeling (%(day)s).") % {
-            "day": timezone.localdate(pair.paired_at).strftime("%d-%m-%Y")
+            "day": long_date(timezone.localdate(pair.paired_at))
         }
     topic = " ".join((topic or "").split())
     with transaction.atomic():
@@ -632,13 +633,16 @@ def session_attendance_register(
         raise ValidationError(_("Alleen wie is aangemeld kan als aanwezig worden geregistreerd."))
     day = timezone.localdate(session.starts_at)
     today = timezone.localdate(now)
+    # Attendance counts as learning only on a day the learning date rule allows for the person
+    # (within their municipality's campaign); the attendance itself is registered either way.
+    rule = LearningDateRule.for_municipalities({signup.person.municipality_id for signup in signups}, today=today)
     with transaction.atomic():
         for signup in signups:
             present = signup.person_id in attended_ids
             if signup.attended != present:
                 signup.attended, signup.attendance_by = present, by
                 signup.save(update_fields=["attended", "attendance_by", "updated_at"])
-            if present:
+            if present and rule.problem(day, signup.person.municipality_id) is None:
                 activity_record(
                     employee=signup.person,
                     reference=signup.learning_reference,
@@ -675,9 +679,11 @@ def card_send(
     (belonen + contact maken)"): one of the ready-made texts (CardText) and an optional personal
     line of at most ComplimentCard.PERSONAL_LINE_MAX characters, stored as plain text.
 
-    The recipient must be an active colleague of the same municipality who has not blocked the
-    sender; a person sends at most ComplimentCard.DAILY_LIMIT cards a day. Returns the card (the
-    caller sends the e-mail: tasks.send_card_email). Raises ValidationError by field otherwise.
+    The recipient must be an active colleague of the same municipality; a person sends at most
+    ComplimentCard.DAILY_LIMIT cards a day. When the recipient blocked the sender, the card is
+    stored as not delivered and everything else goes exactly as usual: the block is never revealed
+    to the sender (the recipient never sees the card, no e-mail goes). Returns the card (the caller
+    sends the e-mail: tasks.send_card_email). Raises ValidationError by field otherwise.
     """
     now = now or timezone.now()
     errors = {}
@@ -685,8 +691,6 @@ def card_send(
         errors["recipient"] = _("Een kaart stuur je aan een collega, niet aan jezelf.")
     elif not recipient.is_active or not sender.municipality_id or recipient.municipality_id != sender.municipality_id:
         errors["recipient"] = _("Je kunt alleen collega's van je eigen gemeente een kaart sturen.")
-    elif CardBlock.objects.filter(person=recipient, blocked=sender).exists():
-        errors["recipient"] = _("Deze collega ontvangt op dit moment geen kaarten van jou.")
     day_start = timezone.make_aware(datetime.datetime.combine(timezone.localdate(now), datetime.time.min))
     if ComplimentCard.objects.filter(sender=sender, sent_at__gte=day_start).count() >= ComplimentCard.DAILY_LIMIT:
         errors["__all__"] = _("Je hebt vandaag al %(count)s kaarten verstuurd. Morgen kan het weer.") % {
@@ -701,6 +705,7 @@ def card_send(
         month=month_start(timezone.localdate(now)),
         sender_team_id=sender.team_id,
         recipient_team_id=recipient.team_id,
+        delivered=not CardBlock.objects.filter(person=recipient, blocked=sender).exists(),
     )
     try:
         card.full_clean(exclude=["sender", "recipient", "sender_team", "recipient_team"])
@@ -745,7 +750,9 @@ def card_email_claim(*, card_id: int) -> ComplimentCard | None:
     """Claim the e-mail about a card, once: the card (with sender and recipient) when this call
     claimed it and the recipient wants e-mail, else None (already sent, turned off, blocked, or
     gone). `card_email_release` gives the claim back after a failed send."""
-    claimed = ComplimentCard.objects.filter(pk=card_id, emailed_at__isnull=True).update(emailed_at=timezone.now())
+    claimed = ComplimentCard.objects.filter(pk=card_id, emailed_at__isnull=True, delivered=True).update(
+        emailed_at=timezone.now()
+    )
     if not claimed:
         return None
     card = ComplimentCard.objects.select_related("sender", "recipient").get(pk=card_id)

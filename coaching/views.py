@@ -578,7 +578,9 @@ def card_unblock(request, person_id):
 @login_required
 def certificate(request):
     entries = selectors.certificate_entries(employee=request.user)
-    return render(request, "coaching/certificate.html", {"entries": entries})
+    # No congratulations when every certificate there is was revoked.
+    congratulate = any(entry.certificate is None or not entry.certificate.is_revoked for entry in entries)
+    return render(request, "coaching/certificate.html", {"entries": entries, "congratulate": congratulate})
 
 
 @login_required

@@ -82,7 +82,9 @@ def start_team_leader(request):
     compliance = agenda_selectors.agenda_compliance(teams=teams, months=[this_month])
     for team in teams:
         team.agenda_met_this_month = compliance.is_met(team.pk, this_month)
-    return render(request, "core/start_team_leader.html", {"teams": teams})
+    # A team leader is an employee too: the same support section, with the cards they received.
+    support = coaching_selectors.employee_support(employee=request.user)
+    return render(request, "core/start_team_leader.html", {"teams": teams, "support": support})
 
 
 @login_required

@@ -4,6 +4,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import IsoDateInput
+from common.number_fields import limit_numbers
 
 from .models import LearningActivity
 
@@ -21,7 +22,8 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         minutes = self.fields["minutes"]
         minutes.required = True
-        minutes.widget.attrs.update({"min": 1, "inputmode": "numeric"})
+        minutes.widget.attrs["inputmode"] = "numeric"
+        limit_numbers(self, LearningActivity)
         date_attrs = self.fields["date"].widget.attrs
         if first_day:
             date_attrs["min"] = first_day.isoformat()

@@ -2,7 +2,7 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -31,7 +31,8 @@ class LearningActivity(models.Model):
 
     # What an employee types when logging an activity, in form order.
     EDITABLE_FIELDS = ("date", "kind", "title", "minutes")
-    # One activity takes at most a (long) day.
+    # One activity takes at least a minute and at most a (long) day.
+    MIN_MINUTES = 1
     MAX_MINUTES = 24 * 60
 
     employee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_activities")
@@ -42,7 +43,10 @@ class LearningActivity(models.Model):
     kind = models.CharField(_("soort"), max_length=30, choices=Kind.choices, default=Kind.E_LEARNING)
     title = models.CharField(_("wat heb je gedaan?"), max_length=200)
     minutes = models.PositiveSmallIntegerField(
-        _("hoeveel minuten?"), null=True, blank=True, validators=[MaxValueValidator(MAX_MINUTES)]
+        _("hoeveel minuten?"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_MINUTES), MaxValueValidator(MAX_MINUTES)],
     )
     source = models.CharField(_("bron"), max_length=20, choices=Source.choices, default=Source.SELF)
     # The platform's activity id (CSV export) or the xAPI statement id; empty for self-logged entries.

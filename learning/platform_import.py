@@ -6,6 +6,7 @@ activity id makes a second import of the same rows change nothing. `services.pla
 only ever receives a file without errors.
 """
 
+import csv
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from common.dates import MAX_YEAR, MIN_YEAR
 from organisations.identity import normalise_email
 from organisations.models import User
 
+from .date_rule import LearningDateRule
 from .models import LearningActivity
 
 REQUIRED_COLUMNS = ("email", "activity_id", "title", "date", "minutes")
@@ -101,39 +103,71 @@ def parse_date(text: str) -> datetime.date | None:
     return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
 
 
-def _employees_by_email(emails) -> dict[str, int]:
+def _employees_by_email(emails) -> dict[str, tuple[int, int | None]]:
+    """E-mail address -> (employee id, municipality id)."""
     found, emails = {}, sorted(emails)
     for start in range(0, len(emails), LOOKUP_CHUNK):
         chunk = emails[start : start + LOOKUP_CHUNK]
-        for email, pk in User.objects.filter(email__in=chunk).values_list("email", "pk"):
-            found[email.lower()] = pk
+        for email, pk, municipality_id in User.objects.filter(email__in=chunk).values_list(
+            "email", "pk", "municipality_id"
+        ):
+            found[email.lower()] = (pk, municipality_id)
     return found
+
+
+def _file_column_names(raw: bytes, canonical: list) -> dict[str, str]:
+    """Each column (its canonical name) as the file's header writes it ("Titel", "minuten"), so a
+    message names the column the person sees in their file."""
+    first = raw.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").strip("\r")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        written = next(csv.reader([first], delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return {}
+    names = {}
+    for name, column in zip(written, canonical, strict=False):
+        names.setdefault(column, name.strip().lstrip("\ufeff") or column)
+    return names
 
 
 def platform_export_parse(raw: bytes, *, today: datetime.date | None = None) -> ParsedPlatformExport:
     """Parse and check the whole export; every bad line is reported with its number (line 1 is the
-    header). Dates after `today` (default: today) are refused; unknown e-mail addresses too."""
+    header) and names the column as the file does. Dates the learning date rule refuses (date_rule:
+    in the future, outside the employee's campaign) are refused; unknown e-mail addresses too."""
     today = today or timezone.localdate()
     result = ParsedPlatformExport()
-    read = read_csv(raw, required=REQUIRED_COLUMNS, column_name=_column_name)
+    canonical = []
+
+    def column_name(name):
+        canonical.append(_column_name(name))
+        return canonical[-1]
+
+    read = read_csv(raw, required=REQUIRED_COLUMNS, column_name=column_name)
     if read.errors:
         result.errors = read.errors
         return result
+    names = {column: column for column in REQUIRED_COLUMNS} | _file_column_names(raw, canonical)
     records, seen_ids = [], {}
     for line, record in read.rows:
-        errors = _check_record(record, line, today, seen_ids)
+        errors = _check_record(record, line, seen_ids, names)
         result.errors.extend(errors)
         if not errors:
             records.append((line, record))
 
     employees = _employees_by_email({record["email"] for _line, record in records})
+    rule = LearningDateRule.for_municipalities({municipality for _pk, municipality in employees.values()}, today=today)
     rows = []
     for line, record in records:
-        employee_id = employees.get(record["email"])
-        if employee_id is None:
+        employee = employees.get(record["email"])
+        if employee is None:
             result.errors.append(
                 RowError(line, _("geen medewerker met e-mailadres %(email)s.") % {"email": record["email"]})
             )
+            continue
+        employee_id, municipality_id = employee
+        problem = rule.problem(record["date"], municipality_id)
+        if problem is not None:
+            result.errors.append(RowError(line, f"{names['date']}: {problem.to_recorder()}"))
             continue
         minutes = record["minutes"]
         rows.append(
@@ -143,7 +177,8 @@ def platform_export_parse(raw: bytes, *, today: datetime.date | None = None) -> 
                 activity_id=record["activity_id"],
                 title=" ".join(record["title"].split()),
                 date=record["date"],
-                minutes=int(minutes) if minutes else None,
+                # 0 minutes is no known duration (an activity's minutes are MIN_MINUTES or more).
+                minutes=int(minutes) or None if minutes else None,
             )
         )
     result.errors.sort(key=lambda error: error.line)
@@ -153,7 +188,8 @@ def platform_export_parse(raw: bytes, *, today: datetime.date | None = None) -> 
     return result
 
 
-def _check_record(record, line, today, seen_ids):
+def _check_record(record, line, seen_ids, names):
+    """The checks of one line that need no database; `names`: each column as the file names it."""
     errors = []
 
     def error(message):
@@ -166,27 +202,33 @@ def _check_record(record, line, today, seen_ids):
         error(_("'%(email)s' is geen geldig e-mailadres.") % {"email": record["email"][:100]})
     for column, limit in MAX_LENGTHS.items():
         if len(record[column]) > limit:
-            error(_("%(column)s is langer dan %(limit)s tekens.") % {"column": column, "limit": limit})
+            error(_("%(column)s is langer dan %(limit)s tekens.") % {"column": names[column], "limit": limit})
     if not record["activity_id"]:
-        error(_("activity_id ontbreekt."))
+        error(_("%(column)s ontbreekt.") % {"column": names["activity_id"]})
     elif record["activity_id"] in seen_ids:
         error(
-            _("activity_id %(id)s staat ook op regel %(other)s.")
-            % {"id": record["activity_id"][:100], "other": seen_ids[record["activity_id"]]}
+            _("%(column)s %(id)s staat ook op regel %(other)s.")
+            % {
+                "column": names["activity_id"],
+                "id": record["activity_id"][:100],
+                "other": seen_ids[record["activity_id"]],
+            }
         )
     else:
         seen_ids[record["activity_id"]] = line
     if not record["title"]:
-        error(_("title ontbreekt."))
+        error(_("%(column)s ontbreekt.") % {"column": names["title"]})
     day = parse_date(record["date"])
     if day is None:
-        error(_("'%(date)s' is geen datum; gebruik bijvoorbeeld 2026-03-14.") % {"date": record["date"][:40]})
-    elif day > today:
-        error(_("de datum %(date)s ligt in de toekomst.") % {"date": day.isoformat()})
+        error(
+            _("%(column)s: '%(date)s' is geen datum; gebruik bijvoorbeeld 2026-03-14.")
+            % {"column": names["date"], "date": record["date"][:40]}
+        )
     record["date"] = day
     minutes = record["minutes"]
     if minutes and not (re.fullmatch(r"[0-9]{1,5}", minutes) and int(minutes) <= LearningActivity.MAX_MINUTES):
         error(
-            _("minutes moet een heel aantal minuten zijn, van 0 tot %(max)s.") % {"max": LearningActivity.MAX_MINUTES}
+            _("%(column)s moet een heel aantal minuten zijn, van 0 tot en met %(max)s.")
+            % {"column": names["minutes"], "max": LearningActivity.MAX_MINUTES}
         )
     return errors

@@ -11,41 +11,37 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from campaigns.selectors import campaign_covers
 from organisations.caching import participation_changed
 from organisations.models import Municipality, User
 
+from .date_rule import LearningDateRule
 from .models import LearningActivity, XapiClient, XapiStatement, secret_digest
 from .platform_import import ParsedPlatformExport
-from .selectors import campaign_for_employee
 from .xapi import ParsedStatement, XapiError
 
 BATCH_SIZE = 1000
 LOOKUP_CHUNK = 500
 IMPORT_FIELDS = ("employee_id", "date", "month", "title", "minutes")
+# The code of the ValidationError for an activity logged twice (the view links to the overview).
+DUPLICATE_MESSAGE = _lazy("Deze activiteit staat al in je overzicht.")
 
 
 def _check_self_logged(activity: LearningActivity, *, today: datetime.date) -> None:
-    """Refuse a date in the future or outside every campaign of the employee's municipality, and a
-    self-logged activity without minutes; then the model's own checks (full_clean)."""
+    """Refuse a day the date rule refuses (date_rule: not in the future, within the employee's
+    campaign), an exact duplicate of an activity already logged, and the model's own checks
+    (full_clean: minutes 1 to MAX_MINUTES among them)."""
     errors = {}
     employee = activity.employee
-    if activity.date and activity.date > today:
-        errors["date"] = _("Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag.")
-    elif activity.date and not campaign_covers(municipality_id=employee.municipality_id, day=activity.date):
-        campaign = campaign_for_employee(employee=employee, today=today)
-        if campaign is None:
-            errors["date"] = _("Voor jouw gemeente loopt nog geen campagne. Daarna kun je hier je leren bijhouden.")
-        else:
-            errors["date"] = _("Kies een datum binnen de campagne: van %(first)s tot en met %(last)s.") % {
-                "first": date_format(campaign.kick_off_date, "j F Y"),
-                "last": date_format(campaign.end_date, "j F Y"),
-            }
-    if activity.minutes is None or activity.minutes < 1:
-        errors["minutes"] = _("Vul in hoeveel minuten je ermee bezig was (minstens 1).")
+    if activity.date:
+        problem = LearningDateRule.for_employee(employee, today=today).problem(activity.date, employee.municipality_id)
+        if problem is not None:
+            errors["date"] = problem.to_employee()
+    if activity.minutes is None:
+        errors["minutes"] = _("Vul in hoeveel minuten je ermee bezig was.")
     try:
         activity.full_clean(exclude=["employee"])
     except ValidationError as error:
@@ -53,6 +49,18 @@ def _check_self_logged(activity: LearningActivity, *, today: datetime.date) -> N
             errors.setdefault(field, messages)
     if errors:
         raise ValidationError(errors)
+    # The same activity twice is a second click or the browser's Back and resend, not a second
+    # time learning: refuse it, with where to find the first.
+    duplicate = LearningActivity.objects.filter(
+        employee=employee,
+        source=LearningActivity.Source.SELF,
+        date=activity.date,
+        kind=activity.kind,
+        title=activity.title,
+        minutes=activity.minutes,
+    ).exclude(pk=activity.pk)
+    if duplicate.exists():
+        raise ValidationError(DUPLICATE_MESSAGE, code="duplicate")
 
 
 def activity_log(
@@ -61,8 +69,9 @@ def activity_log(
     """The employee logs something they did to learn (plan §2, goal 2): `date`, `kind`
     (LearningActivity.Kind), `title`, `minutes` (1 to MAX_MINUTES). `today` defaults to today.
 
-    Returns the saved LearningActivity. Raises ValidationError (by field) for a date in the future or
-    outside the campaign, an unknown kind, an empty title or minutes out of range.
+    Returns the saved LearningActivity. Raises ValidationError (by field) for a day the learning date
+    rule refuses (date_rule), an unknown kind, an empty title or minutes out of range, and
+    ValidationError(code="duplicate") for an exact copy of an activity already logged.
     """
     activity = LearningActivity(
         employee=employee,
@@ -122,11 +131,12 @@ def activity_record(
 
     `reference` names what it records (at most 100 characters, e.g. "coaching-12"); recording the
     same reference again updates that activity instead of adding one, so a retried or corrected
-    registration counts once. `date` may not lie after `today` (default today); `minutes` 1 to
-    MAX_MINUTES. The activity is read-only for the employee (source SUPPORT).
+    registration counts once. `date` follows the learning date rule (date_rule: not after `today`,
+    default today, and within the employee's campaign); `minutes` 1 to MAX_MINUTES. The activity is
+    read-only for the employee (source SUPPORT).
 
-    Returns the saved LearningActivity. Raises ValidationError (by field) for a date in the future,
-    an unknown kind, an empty title or minutes out of range.
+    Returns the saved LearningActivity. Raises ValidationError (by field) for a day the rule
+    refuses, an unknown kind, an empty title or minutes out of range.
     """
     activity = LearningActivity.objects.filter(
         source=LearningActivity.Source.SUPPORT, external_id=reference
@@ -135,10 +145,13 @@ def activity_record(
     activity.date, activity.kind, activity.minutes = date, kind, minutes
     activity.title = " ".join((title or "").split())[: LearningActivity._meta.get_field("title").max_length]
     errors = {}
-    if date and date > (today or timezone.localdate()):
-        errors["date"] = _("Deze datum ligt in de toekomst.")
-    if minutes is None or minutes < 1:
-        errors["minutes"] = _("Vul in hoeveel minuten het duurde (minstens 1).")
+    if date:
+        rule = LearningDateRule.for_employee(employee, today=today)
+        problem = rule.problem(date, employee.municipality_id)
+        if problem is not None:
+            errors["date"] = capfirst(problem.to_recorder())
+    if minutes is None:
+        errors["minutes"] = _("Vul in hoeveel minuten het duurde.")
     if not reference:
         errors["external_id"] = _("Zonder verwijzing kan deze activiteit niet worden vastgelegd.")
     try:
@@ -304,6 +317,28 @@ def _employees_for(statements: list[ParsedStatement]) -> dict:
     return found
 
 
+def _check_dates(statements: list[ParsedStatement], employees: dict, now: datetime.datetime) -> None:
+    """XapiError(400) naming the first statement that records learning on a day the learning date
+    rule refuses (date_rule: in the future, outside the employee's campaign): the whole batch is
+    refused, as the specification asks for an invalid statement."""
+    learning = [s for s in statements if s.kind and employees.get(s.actor) is not None]
+    if not learning:
+        return
+    municipalities = {}
+    for chunk in _chunks({employees[s.actor] for s in learning}):
+        municipalities.update(User.objects.filter(pk__in=chunk).values_list("pk", "municipality_id"))
+    rule = LearningDateRule.for_municipalities(set(municipalities.values()), today=timezone.localdate(now))
+    for statement in learning:
+        day = timezone.localtime(statement.timestamp or now).date()
+        problem = rule.problem(day, municipalities.get(employees[statement.actor]))
+        if problem is not None:
+            raise XapiError(
+                400,
+                _("statement %(number)s: timestamp: %(problem)s")
+                % {"number": statement.position, "problem": problem.to_recorder()},
+            )
+
+
 def _same(existing: XapiStatement, statement: ParsedStatement) -> bool:
     """Whether a resent statement matches the stored one (xapi.py: what counts in the comparison)."""
     if existing.fingerprint != statement.fingerprint:
@@ -333,6 +368,7 @@ def _store(client: XapiClient, statements: list[ParsedStatement]) -> list[uuid.U
         return ids
     employees = _employees_for(new)
     now = timezone.now()
+    _check_dates(new, employees, now)
     voiding = {s.voids for s in new if s.voids}
     targets = {}
     for chunk in _chunks(voiding):
@@ -379,7 +415,8 @@ def _store(client: XapiClient, statements: list[ParsedStatement]) -> list[uuid.U
                     month=LearningActivity.month_of(day),
                     kind=statement.kind,
                     title=statement.title,
-                    minutes=statement.minutes,
+                    # Under half a minute is no known duration (an activity's minutes are 1 or more).
+                    minutes=statement.minutes or None,
                     source=LearningActivity.Source.XAPI,
                     external_id=str(statement.statement_id),
                 )

@@ -35,12 +35,21 @@ def _activity_form(request, summary, **kwargs):
 def my_learning(request):
     today = timezone.localdate()
     summary = selectors.learning_summary(employee=request.user, today=today)
-    form = _activity_form(request, summary, initial={"date": summary.last_day or today})
+    initial = {"date": summary.last_day or today}
+    form = _activity_form(request, summary, initial=initial)
+    duplicate = False
     if request.method == "POST" and form.is_valid():
         try:
             activity = services.activity_log(employee=request.user, **form.cleaned_data, today=today)
         except ValidationError as error:
-            add_service_errors(form, error)
+            if getattr(error, "code", None) == "duplicate":
+                # Back and send again, or a second click: the first one is in the list below.
+                duplicate, form = (
+                    True,
+                    ActivityForm(first_day=summary.first_day, last_day=summary.last_day, initial=initial),
+                )
+            else:
+                add_service_errors(form, error)
         else:
             messages.success(request, _("Opgeslagen: %(title)s. Goed bezig!") % {"title": activity.title})
             return redirect(RETURN_TO.get(request.POST.get("terug"), "learning:mine"))
@@ -49,7 +58,8 @@ def my_learning(request):
     )
     # A form sent from the start page with a mistake is shown here; once right, it returns there.
     back = request.POST.get("terug") if request.POST.get("terug") in RETURN_TO else ""
-    return render(request, "learning/mine.html", {"summary": summary, "form": form, "page": page, "terug": back})
+    context = {"summary": summary, "form": form, "page": page, "terug": back, "duplicate": duplicate}
+    return render(request, "learning/mine.html", context)
 
 
 @login_required
@@ -64,6 +74,8 @@ def activity_edit(request, activity_id):
         try:
             services.activity_update(activity=activity, **form.cleaned_data, today=today)
         except ValidationError as error:
+            if getattr(error, "code", None) == "duplicate":
+                error = ValidationError(_("Deze activiteit staat al in je overzicht (een tweede keer dezelfde)."))
             add_service_errors(form, error)
         else:
             messages.success(request, _("De activiteit is gewijzigd."))

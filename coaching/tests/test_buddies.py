@@ -174,7 +174,7 @@ def log(client, pair, **overrides):
     return client.post(reverse("coaching:pair", args=[pair.pk]), data)
 
 
-def test_a_logged_session_takes_a_strip_and_counts_as_coaching_for_the_buddy(client, coach, employee):
+def test_a_logged_session_takes_a_strip_and_counts_as_coaching_for_the_buddy(client, coach, employee, campaign):
     pair = BuddyPairFactory(coach=coach, employee=employee)
     client.force_login(coach)
     assert log(client, pair).status_code == 302
@@ -199,13 +199,14 @@ def test_a_logged_session_takes_a_strip_and_counts_as_coaching_for_the_buddy(cli
     [
         ({"date": (timezone.localdate() + datetime.timedelta(days=1)).isoformat()}, "als hij is geweest"),
         ({"date": (timezone.localdate() - datetime.timedelta(days=400)).isoformat()}, "vóór de koppeling"),
-        ({"minutes": "0"}, "minstens 1"),
-        ({"minutes": "481"}, "hoogstens 480"),
+        ({"minutes": "0"}, "Vul een heel getal in van 1 tot en met 480."),
+        ({"minutes": "-5"}, "Vul een heel getal in van 1 tot en met 480."),
+        ({"minutes": "481"}, "Vul een heel getal in van 1 tot en met 480."),
         ({"topic": ""}, "Dit veld is verplicht"),
         ({"topic": "x" * 201}, "niet meer dan 200"),
     ],
 )
-def test_bad_sessions_are_refused_and_take_no_strip(client, coach, employee, overrides, message):
+def test_bad_sessions_are_refused_and_take_no_strip(client, coach, employee, overrides, message, campaign):
     pair = BuddyPairFactory(coach=coach, employee=employee)
     client.force_login(coach)
     response = log(client, pair, **overrides)
@@ -213,7 +214,7 @@ def test_bad_sessions_are_refused_and_take_no_strip(client, coach, employee, ove
     assert not CoachingSession.objects.exists() and not LearningActivity.objects.exists()
 
 
-def test_a_double_submitted_session_takes_one_strip(client, coach, employee):
+def test_a_double_submitted_session_takes_one_strip(client, coach, employee, campaign):
     pair = BuddyPairFactory(coach=coach, employee=employee)
     client.force_login(coach)
     token = new_token(coach)
@@ -222,7 +223,7 @@ def test_a_double_submitted_session_takes_one_strip(client, coach, employee):
     assert CoachingSession.objects.count() == 1 and LearningActivity.objects.count() == 1
 
 
-def test_a_full_card_takes_no_session_until_it_is_renewed(client, coach, employee):
+def test_a_full_card_takes_no_session_until_it_is_renewed(client, coach, employee, campaign):
     pair = BuddyPairFactory(coach=coach, employee=employee)
     client.force_login(coach)
     for day in range(5):
@@ -242,7 +243,7 @@ def test_a_full_card_takes_no_session_until_it_is_renewed(client, coach, employe
     assert LearningActivity.objects.filter(employee=employee, kind="coaching").count() == 6
 
 
-def test_deleting_a_session_frees_its_strip_and_withdraws_the_learning(client, coach, employee):
+def test_deleting_a_session_frees_its_strip_and_withdraws_the_learning(client, coach, employee, campaign):
     pair = BuddyPairFactory(coach=coach, employee=employee)
     client.force_login(coach)
     log(client, pair)
@@ -351,7 +352,7 @@ def test_the_coach_page_does_not_grow_with_ten_times_more_buddies(client, coach,
     assert query_count(client, url, at_most=12) == small
 
 
-def test_the_pair_page_does_not_grow_with_more_sessions_and_cards(client, coach, employee, query_count):
+def test_the_pair_page_does_not_grow_with_more_sessions_and_cards(client, coach, employee, query_count, campaign):
     pair = BuddyPairFactory(coach=coach, employee=employee)
     client.force_login(coach)
     url = reverse("coaching:pair", args=[pair.pk])

@@ -108,7 +108,9 @@ def test_a_double_click_sends_one_card(client, employee, colleague):
     assert ComplimentCard.objects.count() == 1
 
 
-def test_a_person_blocks_cards_from_someone_who_then_cannot_send_and_old_cards_disappear(client, employee, colleague):
+def test_a_person_blocks_cards_from_someone_whose_cards_then_stop_arriving_and_old_cards_disappear(
+    client, employee, colleague
+):
     ComplimentCardFactory(sender=colleague, recipient=employee, personal_line="Eerdere kaart")
     client.force_login(employee)
     assert "Eerdere kaart" in client.get(reverse("coaching:cards")).content.decode()
@@ -120,14 +122,49 @@ def test_a_person_blocks_cards_from_someone_who_then_cannot_send_and_old_cards_d
     assert "Eerdere kaart" not in page and "Weer toestaan" in page and colleague.get_full_name() in page
     assert "Eerdere kaart" not in client.get(reverse("core:start_employee")).content.decode()
     client.force_login(colleague)
-    response = send(client, employee)
-    assert response.status_code == 302 and response.url == reverse("coaching:card_new")
-    assert "ontvangt op dit moment geen kaarten van jou" in client.get(response.url).content.decode()
-    assert ComplimentCard.objects.count() == 1
+    response = send(client, employee, personal_line="Na de blokkade")
+    assert response.status_code == 302 and response.url == reverse("coaching:cards")
+    assert not ComplimentCard.objects.get(personal_line="Na de blokkade").delivered
     client.force_login(employee)
     client.post(reverse("coaching:card_unblock", args=[colleague.pk]))
     assert not CardBlock.objects.exists()
-    assert "Eerdere kaart" in client.get(reverse("coaching:cards")).content.decode()
+    page = client.get(reverse("coaching:cards")).content.decode()
+    assert "Eerdere kaart" in page and "Na de blokkade" not in page
+
+
+def _sent_page(client, recipient, line):
+    """What the sender experiences: the answer to the send and the page it leads to, with the
+    recipient's name and the line standing for any name and line."""
+    response = client.post(
+        reverse("coaching:card_compose", args=[recipient.pk]), {"text": CardText.SHARED_TIP, "personal_line": line}
+    )
+    followed = client.get(response.url).content.decode()
+    page = followed.replace(recipient.get_full_name(), "NAAM").replace(line, "REGEL")
+    said = page.split('<div class="messages"', 1)[1].split("</div>", 2)[0]
+    return response.status_code, response.url, said
+
+
+def test_a_block_stays_invisible_to_the_sender_and_the_recipient_never_sees_the_card(
+    client, employee, colleague, mailoutbox, django_capture_on_commit_callbacks
+):
+    """QA: a team leader blocked Sanne; Sanne then got "Deze collega ontvangt op dit moment geen
+    kaarten van jou". Now her send goes exactly as any other, and the card never arrives."""
+    blocker = UserFactory(municipality=employee.municipality, team=employee.team, first_name="Teun", last_name="Leider")
+    other = UserFactory(municipality=employee.municipality, team=employee.team, first_name="Otto", last_name="Ander")
+    CardBlock.objects.create(person=blocker, blocked=colleague)
+    client.force_login(colleague)
+    with django_capture_on_commit_callbacks(execute=True):
+        normal = _sent_page(client, other, "Voor Otto")
+    with django_capture_on_commit_callbacks(execute=True):
+        blocked = _sent_page(client, blocker, "Voor Teun")
+    assert blocked == normal and "Je kaart is verstuurd aan NAAM. Leuk!" in blocked[2]
+    sent = client.get(reverse("coaching:cards")).content.decode()
+    assert "Voor Teun" in sent and "Voor Otto" in sent
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [other.email]
+    client.force_login(blocker)
+    for url in (reverse("coaching:cards"), reverse("core:start_employee"), reverse("core:start_team_leader")):
+        response = client.get(url)
+        assert response.status_code in (200, 403) and "Voor Teun" not in response.content.decode()
 
 
 def test_nobody_can_block_a_stranger_of_another_municipality(client, employee, other_municipality):

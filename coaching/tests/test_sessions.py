@@ -20,6 +20,7 @@ from coaching.selectors import session_counts, sessions_on
 from coaching.tasks import send_session_notice
 from coaching.tests.factories import InspirationSessionFactory, SignUpFactory
 from common.submissions import new_token
+from common.workdays import next_working_day
 from learning.models import LearningActivity
 from organisations.tests.factories import UserFactory
 
@@ -27,7 +28,8 @@ AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 
 def next_week():
-    return timezone.localdate() + datetime.timedelta(days=7)
+    # A working day: a weekend or a holiday asks for a deliberate tick (test_qa_support).
+    return next_working_day(timezone.localdate() + datetime.timedelta(days=7))
 
 
 def plan(client, **overrides):
@@ -73,8 +75,11 @@ def test_an_advisor_plans_a_session_linked_to_its_content_item(client, advisor, 
     [
         ({"day": "2020-01-01"}, "day", "Kies een moment in de toekomst"),
         ({"location": "", "online_url": ""}, "location", "Vul een plaats in, een link"),
-        ({"capacity": "0"}, "capacity", "minstens 1"),
-        ({"duration_minutes": "5"}, "duration_minutes", "minstens 15"),
+        ({"capacity": "0"}, "capacity", "Vul een heel getal in van 1 tot en met 500."),
+        ({"capacity": "-1"}, "capacity", "Vul een heel getal in van 1 tot en met 500."),
+        ({"duration_minutes": "5"}, "duration_minutes", "Vul een heel getal in van 15 tot en met 480."),
+        ({"duration_minutes": "0"}, "duration_minutes", "Vul een heel getal in van 15 tot en met 480."),
+        ({"duration_minutes": "-5"}, "duration_minutes", "Vul een heel getal in van 15 tot en met 480."),
         ({"online_url": "javascript:alert(1)"}, "online_url", "geldige URL"),
         ({"title": ""}, "title", "verplicht"),
         ({"time": "25:00"}, "time", "geldige tijd"),
@@ -285,7 +290,7 @@ def test_only_people_with_a_place_and_organisers_get_the_invitation(client, empl
         assert client.get(url).status_code == status
 
 
-def test_the_organiser_registers_attendance_which_counts_as_learning(client, advisor, municipality):
+def test_the_organiser_registers_attendance_which_counts_as_learning(client, advisor, municipality, campaign):
     session = InspirationSessionFactory(municipality=municipality, duration_minutes=75, title="AI in je werk")
     present, absent = UserFactory(municipality=municipality), UserFactory(municipality=municipality)
     for person in (present, absent):

@@ -15,6 +15,9 @@ from learning.platform_import import platform_export_parse
 from learning.services import platform_export_import
 from organisations.tests.factories import UserFactory
 
+# The examples' dates lie in this campaign (the learning date rule).
+pytestmark = pytest.mark.usefixtures("learning_campaign")
+
 
 @pytest.fixture
 def people(municipality):

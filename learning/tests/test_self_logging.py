@@ -45,7 +45,7 @@ def test_logging_from_the_start_page_returns_to_the_start_page(client, employee,
 def test_a_mistake_made_on_the_start_page_still_returns_there_once_corrected(client, employee, campaign):
     client.force_login(employee)
     page = log(client, terug="start", minutes="0").content.decode()
-    assert "minstens 1" in page and 'name="terug" value="start"' in page
+    assert "van 1 tot en met 1440" in page and 'name="terug" value="start"' in page
     assert log(client, terug="start").url == reverse("core:start_employee")
 
 
@@ -60,9 +60,10 @@ def test_an_unknown_return_address_goes_to_the_learning_page(client, employee, c
         ({"date": (timezone.localdate() + datetime.timedelta(days=1)).isoformat()}, "ligt in de toekomst"),
         ({"date": "2019-05-01"}, "Kies een datum binnen de campagne"),
         ({"date": "morgen"}, "Voer een geldige datum in"),
-        ({"minutes": "0"}, "minstens 1"),
+        ({"minutes": "0"}, "Vul een heel getal in van 1 tot en met 1440."),
         ({"minutes": ""}, "Dit veld is verplicht"),
-        ({"minutes": "5000"}, "hoogstens 1440"),
+        ({"minutes": "5000"}, "Vul een heel getal in van 1 tot en met 1440."),
+        ({"minutes": "-5"}, "Vul een heel getal in van 1 tot en met 1440."),
         ({"title": "   "}, "Dit veld is verplicht"),
         ({"kind": "gezellig"}, "Selecteer een geldige keuze"),
     ],

@@ -20,6 +20,10 @@ URL = "/api/xapi/statements"
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 
 
+# The examples' dates lie in this campaign (the learning date rule).
+pytestmark = pytest.mark.usefixtures("learning_campaign")
+
+
 @pytest.fixture
 def platform(db):
     client, secret = xapi_client_create(name="Leerplatform Digivaardig")

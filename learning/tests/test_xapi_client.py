@@ -34,6 +34,10 @@ def activity(slug, title):
     )
 
 
+# The examples' dates lie in this campaign (the learning date rule).
+pytestmark = pytest.mark.usefixtures("learning_campaign")
+
+
 @pytest.fixture
 def lrs(live_server):
     platform, secret = xapi_client_create(name="Leerplatform Digivaardig")
@@ -41,10 +45,10 @@ def lrs(live_server):
 
 
 @pytest.fixture
-def people(db):
+def people(municipality):
     return (
-        UserFactory(email="tessa.bos@assen.nl"),
-        UserFactory(email="wim.kok@assen.nl", employee_number="AS-77"),
+        UserFactory(email="tessa.bos@assen.nl", municipality=municipality),
+        UserFactory(email="wim.kok@assen.nl", employee_number="AS-77", municipality=municipality),
     )
 
 
