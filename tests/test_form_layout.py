@@ -11,13 +11,10 @@ from html.parser import HTMLParser
 
 import pytest
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
-from django.test import Client
-from django.urls import reverse
 
 from common import form_layout
-from common.submissions import FIELD_NAME
-from tests.page_text import post_forms
-from tests.test_access_matrix import MATRIX, NOT_HTML, OK, ROLES, build_url
+from tests.form_walk import client_of, pages_and_posts
+from tests.test_access_matrix import ROLES
 
 
 class _Tree(HTMLParser):
@@ -67,21 +64,8 @@ def comparing(monkeypatch):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_forms_are_laid_out_as_crispy_lays_them_out(world, comparing, role):
-    client = Client()
-    if world["users"][role] is not None:
-        client.force_login(world["users"][role])
-    for name, outcomes in MATRIX.items():
-        if outcomes[role] != OK or name in NOT_HTML:
-            continue
-        url = build_url(name, world["own"])
-        page = client.get(url)
-        if page.status_code != 200:
-            continue
-        for form in post_forms(page.content.decode()):
-            if form["action"] in (reverse("logout"), reverse("login")):
-                continue
-            data = {key: value if key == FIELD_NAME else "x<&\"'" for key, value in form["fields"].items()}
-            client.post(form["action"] or url, data)
+    for _walked in pages_and_posts(client_of(world, role), world, role, nonsense="x<&\"'"):
+        pass
     differences = [f"{subject!r}\n  crispy: {old}\n  python: {new}" for subject, old, new in comparing["differences"]]
     assert differences == [], "\n".join(differences[:5])
     assert comparing["compared"] > (1 if role == "anonymous" else 10)

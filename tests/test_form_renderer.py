@@ -7,13 +7,10 @@ renders is rendered by the templates as well, and the two must be byte-identical
 
 import pytest
 from django.forms.renderers import DjangoTemplates
-from django.test import Client
-from django.urls import reverse
 
 from common.form_renderer import PortalFormRenderer
-from common.submissions import FIELD_NAME
-from tests.page_text import post_forms
-from tests.test_access_matrix import MATRIX, NOT_HTML, OK, ROLES, build_url
+from tests.form_walk import client_of, pages_and_posts
+from tests.test_access_matrix import ROLES
 
 
 class ComparingRenderer(PortalFormRenderer):
@@ -38,21 +35,8 @@ def comparing(settings):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_fast_widgets_render_what_djangos_templates_render(world, comparing, role):
-    client = Client()
-    if world["users"][role] is not None:
-        client.force_login(world["users"][role])
-    for name, outcomes in MATRIX.items():
-        if outcomes[role] != OK or name in NOT_HTML:
-            continue
-        url = build_url(name, world["own"])
-        page = client.get(url)
-        if page.status_code != 200:
-            continue
-        for form in post_forms(page.content.decode()):
-            if form["action"] in (reverse("logout"), reverse("login")):
-                continue
-            data = {key: value if key == FIELD_NAME else "x<&\"'" for key, value in form["fields"].items()}
-            client.post(form["action"] or url, data)
+    for _walked in pages_and_posts(client_of(world, role), world, role, nonsense="x<&\"'"):
+        pass
     assert comparing.differences == []
     assert comparing.compared > (3 if role == "anonymous" else 20)
 

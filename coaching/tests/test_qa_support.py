@@ -20,6 +20,7 @@ from coaching.tests.factories import (
     InspirationSessionFactory,
     SignUpFactory,
 )
+from coaching.tests.test_sessions import plan as plan_session
 from common.workdays import next_working_day
 from learning.models import LearningActivity
 from organisations.models import Municipality
@@ -90,20 +91,7 @@ def test_the_demo_queues_everyone_in_the_past_in_order(db):
 
 
 def plan(client, day, **overrides):
-    data = {
-        "title": "Slim samenwerken in Teams",
-        "description": "",
-        "municipality": "",
-        "day": day.isoformat(),
-        "time": "12:30",
-        "duration_minutes": "60",
-        "location": "Stadhuis, zaal 2",
-        "online_url": "",
-        "capacity": "20",
-        "content_item": "",
-        **overrides,
-    }
-    return client.post(reverse("coaching:session_create"), data)
+    return plan_session(client, **{"day": day.isoformat(), "description": "", **overrides})
 
 
 def test_a_session_after_the_campaign_or_on_a_holiday_saturday_asks_first(client, advisor, campaign):
