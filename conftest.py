@@ -89,6 +89,19 @@ class FormClient(Client):
 
 
 @pytest.fixture
+def in_process_tasks():
+    """Tasks run in the request's process, as with `make run` (no worker), also where REDIS_URL points
+    at a broker (CI): a dashboard recounts at once, a card's e-mail goes at once. The worker's way is
+    tested with a real worker."""
+    from digivaardig.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture
 def client():
     """The test client of pytest-django, posting forms with their one-time token (FormClient)."""
     return FormClient()

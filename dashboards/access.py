@@ -125,7 +125,7 @@ def get_programme_scope(user, params, *, today: datetime.date) -> ProgrammeScope
     scope, that one is chosen (its teams are shown)."""
     require_campaign_team(user)
     visible = visible_municipalities(user)
-    campaigns = tuple(Campaign.objects.filter(municipalities__in=visible).distinct().order_by("-kick_off_date"))
+    campaigns = tuple(Campaign.objects.filter(municipalities__in=visible).distinct().order_by("-kick_off_date", "pk"))
     period = period_choice(params)
     notices = []
     wanted = _id(params.get("campagne"))

@@ -145,7 +145,7 @@ def _sent_page(client, recipient, line):
 
 
 def test_a_block_stays_invisible_to_the_sender_and_the_recipient_never_sees_the_card(
-    client, employee, colleague, mailoutbox, django_capture_on_commit_callbacks
+    client, employee, colleague, mailoutbox, django_capture_on_commit_callbacks, in_process_tasks
 ):
     """QA: a team leader blocked Sanne; Sanne then got "Deze collega ontvangt op dit moment geen
     kaarten van jou". Now her send goes exactly as any other, and the card never arrives."""

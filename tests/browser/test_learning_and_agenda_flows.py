@@ -38,7 +38,7 @@ def test_an_employee_logs_learning_from_the_start_page(page, log_in_as, employee
     page.get_by_label("Wat heb je gedaan?").fill("Digidonderdagtip: sneltoetsen")
     page.get_by_label("Hoeveel minuten?").fill("0")
     page.get_by_role("button", name="Vastleggen").click()
-    assert "minstens 1" in page.locator("main").inner_text()
+    assert "Vul een heel getal in van 1 tot en met" in page.locator("main").inner_text()
     assert no_violations(page) == []
     assert page.get_by_label("Wat heb je gedaan?").input_value() == "Digidonderdagtip: sneltoetsen", "typing is kept"
     page.get_by_label("Hoeveel minuten?").fill("10")
@@ -55,13 +55,15 @@ def test_an_employee_logs_learning_from_the_start_page(page, log_in_as, employee
     assert not LearningActivity.objects.exists()
 
 
-def test_the_programme_lead_imports_the_platform_export(page, log_in_as, programme_lead, employee, tmp_path):
+def test_the_programme_lead_imports_the_platform_export(page, log_in_as, programme_lead, employee, campaign, tmp_path):
     log_in_as(programme_lead)
+    # Learning counts inside the employee's running campaign, up to today (learning/date_rule.py).
+    first, second = (timezone.localdate() - datetime.timedelta(days=days) for days in (14, 3))
     export = tmp_path / "leerplatform.csv"
     export.write_text(
         "email;activity_id;title;date;minutes\n"
-        f"{employee.email.upper()};LP-1;Veilig mailen;2026-03-14;30\n"
-        f"{employee.email};LP-2;Samenwerken in Teams;2026-04-02;45\n",
+        f"{employee.email.upper()};LP-1;Veilig mailen;{first.isoformat()};30\n"
+        f"{employee.email};LP-2;Samenwerken in Teams;{second.isoformat()};45\n",
         encoding="utf-8-sig",
     )
     page.goto("/start/projectleider/")

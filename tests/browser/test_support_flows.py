@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from coaching.models import Ambassador, BuddyPair, CoachingSession, ComplimentCard, InspirationSession, SignUp
 from coaching.tests.factories import CoachFactory
+from common.workdays import next_working_day
 from conftest import service_unavailable
 from learning.models import LearningActivity
 from learning.tests.conftest import campaign  # noqa: F401 - a running campaign of the municipality
@@ -28,6 +29,7 @@ def no_violations(page):
     return summarise(Axe().run(page, options=WCAG_AA).response["violations"])
 
 
+@pytest.mark.usefixtures("campaign")
 def test_an_employee_asks_for_a_buddy_and_the_coach_logs_a_session(page, log_in_as, employee, digicoach):
     CoachFactory(user=digicoach, capacity=2, topics=["teams"])
     log_in_as(employee)
@@ -90,10 +92,12 @@ def test_an_employee_volunteers_as_ambassador_and_the_advisor_confirms(page, log
     assert no_violations(page) == []
 
 
+@pytest.mark.usefixtures("campaign")
 def test_an_advisor_plans_a_session_and_an_employee_signs_up_and_adds_it_to_outlook(
     page, log_in_as, advisor, employee, municipality
 ):
-    day = timezone.localdate() + datetime.timedelta(days=9)
+    # A working day inside the running campaign: any other day asks for a deliberate tick first.
+    day = next_working_day(timezone.localdate() + datetime.timedelta(days=9))
     log_in_as(advisor)
     page.goto("/start/adviseur/")
     page.get_by_role("link", name="Inspiratiesessies plannen").click()
