@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.forms import IsoDateInput, MoneyField
 from common.money import format_amount, parse_euro
+from common.number_fields import limit_numbers
 from organisations.models import User
 from personas.models import Persona
 
@@ -157,6 +158,10 @@ class CampaignSettingsForm(forms.ModelForm):
             "kick_off_date": IsoDateInput(),
             "end_date": IsoDateInput(),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_numbers(self, Campaign)  # the targets: 0 to 100 %, one message
 
 
 class PhaseForm(forms.ModelForm):

@@ -20,8 +20,9 @@ from .services import card_email_claim, card_email_release
 MAX_ATTEMPTS = 5
 
 
-def _send(*, template: str, to: str, context: dict, message_id: str) -> None:
-    with translation.override("nl"):
+def _send(*, template: str, to: str, language: str, context: dict, message_id: str) -> None:
+    # In the recipient's language (their preference), whatever language the sender's request had.
+    with translation.override(language or settings.LANGUAGE_CODE):
         rendered = render_to_string(template, {**context, "site_url": settings.SITE_URL}).strip()
     subject, _blank, body = rendered.partition("\n\n")
     EmailMessage(
@@ -42,6 +43,7 @@ def send_card_email(self, card_id: int) -> bool:
         _send(
             template="coaching/email/card.txt",
             to=card.recipient.email,
+            language=card.recipient.language,
             context={"card": card, "cards_url": settings.SITE_URL + reverse("coaching:cards")},
             message_id=f"complimentkaart-{card.pk}",
         )
@@ -65,6 +67,7 @@ def send_session_notice(self, signup_id: int, notice: str) -> bool:
         _send(
             template=f"coaching/email/session_{notice}.txt",
             to=signup.person.email,
+            language=signup.person.language,
             context={"signup": signup, "session": signup.session, "session_url": session_url},
             message_id=f"inspiratiesessie-{signup.session_id}-{notice}-{signup.pk}-{signup.session.sequence}",
         )

@@ -9,24 +9,29 @@ import datetime
 from functools import lru_cache
 
 import holidays
+from django.utils import formats, translation
+
+# The holidays library's names per interface language (its Dutch calendar knows these two).
+HOLIDAY_LANGUAGES = {"nl": "nl", "en": "en_US"}
 
 
 @lru_cache(maxsize=64)
-def _dutch_holidays(year: int) -> dict:
-    return dict(holidays.country_holidays("NL", years=year, language="nl"))
+def _dutch_holidays(year: int, language: str = "nl") -> dict:
+    return dict(holidays.country_holidays("NL", years=year, language=language))
 
 
 def holiday_name(day: datetime.date) -> str | None:
-    """The Dutch name of the public holiday on `day` ('Koningsdag'), or None."""
-    return _dutch_holidays(day.year).get(day)
+    """The name of the Dutch public holiday on `day` in the active language ('Koningsdag', in
+    English "King's Day"), or None."""
+    language = HOLIDAY_LANGUAGES.get((translation.get_language() or "nl")[:2], "nl")
+    return _dutch_holidays(day.year, language).get(day)
 
 
 def non_working_reason(day: datetime.date) -> str | None:
-    """Why `day` is no working day ('zaterdag', 'zondag' or the holiday's name), or None."""
-    if day.weekday() == 5:
-        return "zaterdag"
-    if day.weekday() == 6:
-        return "zondag"
+    """Why `day` is no working day, in the active language: its weekday ('zaterdag', 'zondag') or the
+    holiday's name; None on a working day."""
+    if day.weekday() >= 5:
+        return formats.date_format(day, "l")
     return holiday_name(day)
 
 

@@ -276,7 +276,7 @@ def teams_table(rows, *, slug="teams") -> Table:
         )
     return Table(
         slug=slug,
-        caption=_("Deelname per team"),
+        caption=_("Deelname per team: zelfscan, leerplatform en werkoverleg"),
         columns=[
             Column(_("Team"), numeric=False),
             Column(_("Medewerkers")),

@@ -1,10 +1,12 @@
 from csp.decorators import csp_replace, csp_update
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -124,4 +126,8 @@ def opt_out(request, token):
             raise Http404 from None
         done = True
     context = {"kind": Kind(kind), "done": done, "already": already and not done, "first_name": person.first_name}
-    return render(request, "reminders/opt_out.html", context)
+    # The signed link says whose it is: answer in that person's language, like the mail it came from.
+    translation.activate(person.language or settings.LANGUAGE_CODE)
+    response = render(request, "reminders/opt_out.html", context)
+    response.headers["Content-Language"] = translation.get_language()
+    return response

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import IsoDateInput
+from common.number_fields import set_bounds
 
 from .models import Round
 
@@ -42,6 +43,9 @@ class RoundDatesForm(forms.ModelForm):
         widgets = {name: IsoDateInput() for name in fields}
 
 
+MAX_OPTIONS = 8
+
+
 class QuestionForm(forms.Form):
     text = forms.CharField(label=_("Vraag"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
     options = forms.CharField(
@@ -50,11 +54,16 @@ class QuestionForm(forms.Form):
         required=False,
         help_text=_("Bij kan-ik-uitspraken en eens/oneens-vragen ligt de schaal vast."),
     )
-    correct_option = forms.IntegerField(label=_("Nummer van het goede antwoord"), min_value=1, required=False)
+    correct_option = forms.IntegerField(label=_("Nummer van het goede antwoord"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Numbered from 1, up to the most options a question may have (clean_options): one message.
+        set_bounds(self.fields["correct_option"], 1, MAX_OPTIONS)
 
     def clean_options(self):
         options = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
-        if len(options) > 8:
+        if len(options) > MAX_OPTIONS:
             raise forms.ValidationError(_("Gebruik hooguit 8 antwoordopties."))
         return options
 

@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from common.submissions import FIELD_NAME, new_token
 from organisations.models import User
@@ -43,8 +44,8 @@ def test_translations_keep_every_placeholder_and_tag():
             if entry.msgid_plural
             else [(entry.msgid, entry.msgstr)]
         )
-        for source, translation in pairs:
-            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):
+        for source, translated_text in pairs:
+            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translated_text)):
                 wrong.append(source)
     assert wrong == []
 
@@ -151,3 +152,45 @@ def test_messages_and_form_errors_read_in_english(world, stored_content, role):
             problems.setdefault(name, []).extend(found)
     assert answered >= 5
     assert problems == {}, "\n".join(f"{name}: {text}" for name, texts in problems.items() for text in texts)
+
+
+# Beyond the pages: what reaches a person outside a request of theirs is in their language too.
+
+
+def test_a_compliment_card_email_is_in_the_recipients_language(world, mailoutbox):
+    from coaching.models import CardText
+    from coaching.services import card_send
+    from coaching.tasks import send_card_email
+    from organisations.tests.factories import UserFactory
+
+    sender = world["users"]["employee"]  # Dutch
+    recipient = UserFactory(municipality=sender.municipality, team=sender.team, language=User.Language.ENGLISH)
+    with translation.override("nl"):  # the sender's request is Dutch
+        card = card_send(sender=sender, recipient=recipient, text=CardText.TOGETHER)
+        assert send_card_email.apply(args=[card.pk]).get() is True
+    (message,) = [mail for mail in mailoutbox if mail.to == [recipient.email]]
+    assert message.subject.startswith("A compliment card from")
+
+
+def test_the_opt_out_page_answers_in_the_language_of_the_person_the_link_is_for(world):
+    from reminders.compose import opt_out_token
+    from reminders.models import Kind
+
+    person = world["users"]["employee"]
+    User.objects.filter(pk=person.pk).update(language=User.Language.ENGLISH)
+    token = opt_out_token(user_id=person.pk, kind=Kind.LEARNING_MONTHLY)
+    response = Client().get(reverse("reminders:opt_out", args=[token]))
+    assert response["Content-Language"] == "en"
+    assert "Afmelden voor een herinnering" not in response.content.decode()
+
+
+def test_weekday_and_holiday_names_follow_the_interface_language():
+    import datetime
+
+    from common.workdays import non_working_reason
+
+    saturday, christmas = datetime.date(2026, 12, 12), datetime.date(2026, 12, 25)
+    with translation.override("nl"):
+        assert (non_working_reason(saturday), non_working_reason(christmas)) == ("zaterdag", "Eerste kerstdag")
+    with translation.override("en"):
+        assert (non_working_reason(saturday), non_working_reason(christmas)) == ("Saturday", "Christmas Day")

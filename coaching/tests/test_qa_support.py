@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from campaigns.forms import CampaignSettingsForm
 from coaching import services
 from coaching.forms import AmbassadorAppointForm, CoachProfileForm, SessionForm, SessionLogForm
 from coaching.models import CoachingSession, InspirationSession, SignUp
@@ -25,6 +26,7 @@ from common.workdays import next_working_day
 from learning.models import LearningActivity
 from organisations.models import Municipality
 from organisations.tests.factories import UserFactory
+from selfscan.forms import QuestionForm
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
@@ -201,6 +203,15 @@ def test_attendance_outside_the_campaign_is_registered_but_is_no_learning(adviso
         (SessionForm, "capacity", ["-1", "0", "501"], "Vul een heel getal in van 1 tot en met 500.", (1, 500)),
         (SessionLogForm, "minutes", ["-5", "0", "481"], "Vul een heel getal in van 1 tot en met 480.", (1, 480)),
         (CoachProfileForm, "capacity", ["-1", "0", "11"], "Vul een heel getal in van 1 tot en met 10.", (1, 10)),
+        # Second QA round: the campaign's targets and a knowledge question's right answer.
+        (
+            CampaignSettingsForm,
+            "target_scan_percent",
+            ["-1", "101"],
+            "Vul een heel getal in van 0 tot en met 100.",
+            (0, 100),
+        ),
+        (QuestionForm, "correct_option", ["0", "9"], "Vul een heel getal in van 1 tot en met 8.", (1, 8)),
     ],
 )
 def test_every_number_field_has_one_message_and_the_models_limits(db, form, field, values, message, bounds):
