@@ -92,9 +92,15 @@ def report(request):
     scope = get_programme_scope(request.user, request.GET, today=today)
     if scope.campaign is None:
         return render(request, "dashboards/no_campaign.html", {})
-    report = _results(scope, today)
-    context = {**pages.report_context(report, scope, request.GET), "pdf_available": pdf_available()}
-    return render(request, "dashboards/report.html", context)
+    figures = services.figures_for(campaign=scope.campaign, today=today)
+
+    def build():
+        report = pages.results_report(scope, figures, today=today)
+        context = {**pages.report_context(report, scope, request.GET), "pdf_available": pdf_available()}
+        return render_to_string("dashboards/_report_page.html", context, request)
+
+    body = pages.cached_body(_report_key("report", scope, figures, request, today), build)
+    return render(request, "dashboards/report.html", {"body": body})
 
 
 @login_required
@@ -102,7 +108,12 @@ def report(request):
 def report_xlsx(request):
     today = timezone.localdate()
     scope = _scope_with_campaign(request, today)
-    workbook = tables_xlsx(pages.report_sections(_results(scope, today)))
+    figures = services.figures_for(campaign=scope.campaign, today=today)
+
+    def build():
+        return tables_xlsx(pages.report_sections(pages.results_report(scope, figures, today=today)))
+
+    workbook = pages.cached_body(_report_key("report_xlsx", scope, figures, request, today), build)
     return _download(workbook, XLSX, f"resultaten-{slugify(scope.campaign.name)}.xlsx")
 
 
@@ -111,9 +122,18 @@ def report_xlsx(request):
 def report_pdf(request):
     today = timezone.localdate()
     scope = _scope_with_campaign(request, today)
-    context = {**pages.report_context(_results(scope, today), scope, request.GET), "today": today}
+    figures = services.figures_for(campaign=scope.campaign, today=today)
+    # Rendering a PDF takes WeasyPrint a few hundred ms: the same figures, plan, scope, link, language
+    # and day give the same file, so it is kept under the key of what it shows.
+    key = _report_key("report_pdf", scope, figures, request, today)
+
+    def build():
+        report = pages.results_report(scope, figures, today=today)
+        context = {**pages.report_context(report, scope, request.GET), "today": today}
+        return html_to_pdf(render_to_string("dashboards/report_pdf.html", context), stylesheets=["css/report.css"])
+
     try:
-        pdf = html_to_pdf(render_to_string("dashboards/report_pdf.html", context), stylesheets=["css/report.css"])
+        pdf = pages.cached_body(key, build)
     except PdfUnavailable:
         return render(request, "dashboards/pdf_unavailable.html", status=503)
     return _download(pdf, "application/pdf", f"resultaten-{slugify(scope.campaign.name)}.pdf")
@@ -130,8 +150,11 @@ def _scope_with_campaign(request, today):
     return scope
 
 
-def _results(scope, today):
-    return pages.results_report(scope, services.figures_for(campaign=scope.campaign, today=today), today=today)
+def _report_key(view, scope, figures, request, today):
+    """The cache key of the results report in one format (pages.body_key, and the day: the report
+    covers the campaign up to today and says when it was made)."""
+    key = pages.body_key(view, scope.campaign, figures, scope=scope.municipality_ids, params=request.GET)
+    return f"{key}:{today.isoformat()}"
 
 
 def _download(content, content_type, filename):

@@ -185,3 +185,37 @@ def test_the_results_report_downloads_as_a_pdf_with_its_figures(client, setting,
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Resultaten Digivaardig dashboardtest" in text
     assert municipality.name in text and "Geschatte tijdwinst" in text and "Methode" in text
+
+
+def test_the_same_pdf_is_not_rendered_twice_but_new_figures_give_a_new_one(
+    client, setting, programme_lead, in_process_tasks
+):
+    """WeasyPrint takes a few hundred ms: a second download of unchanged figures comes from the cache
+    (no report is built: fewer queries), and a change in the figures gives a freshly made report."""
+    from pypdf import PdfReader
+
+    from common.pdf import pdf_available
+    from conftest import service_unavailable
+
+    if not pdf_available():
+        service_unavailable("WeasyPrint's libraries (Pango, HarfBuzz) are not installed")
+    client.force_login(programme_lead)
+    url = reverse("dashboards:report_pdf")
+
+    def download():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return response.content, len(queries)
+
+    first, built = download()
+    again, cached = download()
+    assert again == first and cached < built
+
+    def participants(pdf):
+        return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+    before = participants(first)
+    submitted_response(setting["colleagues"][5], setting["baseline"])  # through the services: figures stale
+    changed, _queries = download()
+    assert changed != first and participants(changed) != before
