@@ -5,7 +5,7 @@ An import or an admin edit calls `organisation_changed()`; the time limit bounds
 without that call (an account deactivated in the database by hand).
 """
 
-from common.cache import changed, versioned
+from common.cache import changed, versioned, versioned_many
 
 NAMESPACE = "organisation"
 COUNTS_SECONDS = 5 * 60
@@ -38,3 +38,11 @@ def participation_changed(*, municipality_ids) -> None:
     for municipality_id in set(municipality_ids):
         if municipality_id is not None:
             changed(participation_namespace(municipality_id))
+
+
+def cached_participation(name: str, *, municipality_ids, parts, build, seconds: int = COUNTS_SECONDS, expires=None):
+    """`build()`'s result for these key parts, never older than a counted write in any of
+    `municipality_ids` (participation_changed) or a change of the organisation (organisation_changed),
+    and at most `seconds` old (common.cache.versioned_many, which also explains `expires`)."""
+    namespaces = [participation_namespace(pk) for pk in sorted(set(municipality_ids))] + [NAMESPACE]
+    return versioned_many(namespaces, [name, *parts], build, seconds=seconds, expires=expires)

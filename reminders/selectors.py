@@ -14,6 +14,7 @@ from campaigns.models import ContentItem
 from coaching.models import InspirationSession
 from common.dates import month_end
 from common.workdays import next_working_day
+from organisations.caching import cached_participation
 from organisations.models import Team, User
 from selfscan.models import Round
 
@@ -97,19 +98,27 @@ def reminder_status(*, municipalities) -> list[PeriodStatus]:
 
 
 def opt_outs(*, municipalities) -> OptOuts:
-    """How many employees (and team leaders) of `municipalities` switched a monthly reminder off."""
-    people = User.objects.filter(is_active=True, municipality__in=municipalities)
-    leaders = people.filter(led_teams__isnull=False).distinct()
-    counts = people.aggregate(total=Count("pk"), off=Count("pk", filter=Q(receives_reminders=False)))
-    leader_counts = User.objects.filter(pk__in=leaders.values("pk")).aggregate(
-        total=Count("pk"), off=Count("pk", filter=Q(receives_agenda_reminders=False))
-    )
-    return OptOuts(
-        learning=counts["off"],
-        learning_of=counts["total"],
-        agenda=leader_counts["off"],
-        agenda_of=leader_counts["total"],
-    )
+    """How many employees (and team leaders) of `municipalities` (a queryset or list of
+    Municipality) switched a monthly reminder off. Counting every person takes tens of milliseconds
+    at 50,000 people, so the counts are cached until a preference, a person or a team changes
+    (organisations.caching.cached_participation). One query for the ids, two more when not cached."""
+    municipality_ids = sorted({municipality.pk for municipality in municipalities})
+
+    def count():
+        people = User.objects.filter(is_active=True, municipality__in=municipality_ids)
+        leaders = people.filter(led_teams__isnull=False).distinct()
+        counts = people.aggregate(total=Count("pk"), off=Count("pk", filter=Q(receives_reminders=False)))
+        leader_counts = User.objects.filter(pk__in=leaders.values("pk")).aggregate(
+            total=Count("pk"), off=Count("pk", filter=Q(receives_agenda_reminders=False))
+        )
+        return OptOuts(
+            learning=counts["off"],
+            learning_of=counts["total"],
+            agenda=leader_counts["off"],
+            agenda_of=leader_counts["total"],
+        )
+
+    return cached_participation("opt-outs", municipality_ids=municipality_ids, parts=municipality_ids, build=count)
 
 
 def _month_of(period: str) -> datetime.date | None:

@@ -53,3 +53,22 @@ def test_the_preferences_are_the_opt_outs(client, team_leader, employee):
     client.post(reverse("organisations:my_profile"), {"language": "nl", "receives_reminders": "on"})
     team_leader.refresh_from_db()
     assert team_leader.receives_reminders and not team_leader.receives_agenda_reminders
+
+
+def test_the_status_page_counts_an_opt_out_at_once_though_the_counts_are_cached(
+    client, advisor, other_advisor, employee, team_leader, query_count
+):
+    # The opt-out counts are cached (tens of milliseconds at 50,000 people); a preference saved
+    # through the profile shows on the next request, and only in the scope it belongs to.
+    url = reverse("reminders:status")
+    client.force_login(advisor)
+    cold = query_count(client, url, at_most=8)
+    cached = query_count(client, url, at_most=8, cold=False)
+    assert cached < cold
+    assert "0 van 3 medewerkers afgemeld (0%)" in client.get(url).content.decode()
+    client.force_login(employee)
+    client.post(reverse("organisations:my_profile"), {"language": "nl"})  # the box unticked: off
+    client.force_login(advisor)
+    assert "1 van 3 medewerkers afgemeld (33%)" in client.get(url).content.decode()
+    client.force_login(other_advisor)
+    assert "0 van 1 medewerkers afgemeld (0%)" in client.get(url).content.decode()
