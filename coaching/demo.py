@@ -28,6 +28,7 @@ from selfscan.models import Response
 from selfscan.selectors import employees_completed
 
 from . import codes
+from .caching import support_changed
 from .models import (
     Ambassador,
     BuddyPair,
@@ -476,7 +477,7 @@ def support_seed(*, campaign, demo_accounts, today: datetime.date | None = None)
         }
     certificates, issued = _certificates(campaign, demo)
     demo_certificate = next((c for c in certificates if c.employee_id == demo["digicoach"].pk), None)
-    return {
+    written = {
         "coaches": sum(len(users) for users in coaches.values()),
         "buddies": _buddies(campaign, municipalities, coaches, demo, today, rng),
         "ambassadors": _ambassadors(campaign, municipalities, demo, coaches),
@@ -485,3 +486,5 @@ def support_seed(*, campaign, demo_accounts, today: datetime.date | None = None)
         "certificates": issued,
         "verification_code": demo_certificate.display_code if demo_certificate else "",
     }
+    support_changed()  # written here without the services: cached start pages must not keep the old
+    return written

@@ -26,6 +26,7 @@ from personas.selectors import audience_list_with_texts
 from selfscan.selectors import scan_completions
 
 from . import codes
+from .caching import cached_support
 from .models import (
     Ambassador,
     BuddyPair,
@@ -720,29 +721,71 @@ class EmployeeSupport:
 
 
 def employee_support(*, employee: User, now: datetime.datetime | None = None) -> EmployeeSupport:
-    """Everything of the support programme for the employee's start page (EmployeeSupport), in at
-    most ten queries."""
-    now = now or timezone.now()
-    buddy = buddy_overview(employee=employee)
+    """Everything of the support programme for the employee's start page (EmployeeSupport).
+
+    Buddy, cards, sessions and the ambassador row come from the cache while nothing in the support
+    programme or the organisation changed (coaching.caching), and while they are still true: until
+    the first listed session starts or the oldest listed card is no longer recent. Then one to three
+    queries (the certificates, which follow the scans); at most nine without the cache. `now` (for
+    tests) reads without the cache."""
+    if now is not None:
+        return _employee_support(employee, _support_parts(employee, now))
+    parts = cached_support(
+        person_id=employee.pk, build=lambda: _support_parts(employee, timezone.now()), expires=_true_for
+    )
+    return _employee_support(employee, parts)
+
+
+@dataclass(frozen=True)
+class _SupportParts:
+    built_at: datetime.datetime
+    buddy: BuddyOverview
+    cards: list
+    sessions: list
+    ambassador: Ambassador | None
+
+
+def _support_parts(employee: User, now: datetime.datetime) -> _SupportParts:
     cards = list(cards_received(person=employee, since=now - datetime.timedelta(days=RECENT_CARD_DAYS))[:3])
     sessions = list(
         InspirationSession.objects.filter(
             signups__person=employee,
             signups__status__in=[SignUp.Status.SIGNED_UP, SignUp.Status.WAITING],
             starts_at__gte=now,
+            status=InspirationSession.Status.PLANNED,  # a cancelled session is no longer to come
         )
         .annotate(
             own_status=Subquery(SignUp.objects.filter(session=OuterRef("pk"), person=employee).values("status")[:1])
         )
         .order_by("starts_at", "pk")[:3]
     )
-    return EmployeeSupport(
-        buddy=buddy.pair,
-        buddy_card=buddy.current,
+    return _SupportParts(
+        built_at=now,
+        buddy=buddy_overview(employee=employee),
         cards=cards,
         sessions=sessions,
-        certificates=certificate_entries(employee=employee),
         ambassador=ambassador_of(person=employee),
+    )
+
+
+def _true_for(parts: _SupportParts) -> float:
+    """Seconds until the parts stop being true by the clock alone: a listed session starts, or the
+    oldest listed card is no longer among the recent ones."""
+    moments = [session.starts_at for session in parts.sessions]
+    moments += [card.sent_at + datetime.timedelta(days=RECENT_CARD_DAYS) for card in parts.cards]
+    if not moments:
+        return float("inf")
+    return (min(moments) - parts.built_at).total_seconds()
+
+
+def _employee_support(employee: User, parts: _SupportParts) -> EmployeeSupport:
+    return EmployeeSupport(
+        buddy=parts.buddy.pair,
+        buddy_card=parts.buddy.current,
+        cards=parts.cards,
+        sessions=parts.sessions,
+        certificates=certificate_entries(employee=employee),
+        ambassador=parts.ambassador,
     )
 
 

@@ -26,6 +26,7 @@ from organisations.models import Municipality, User
 from selfscan.selectors import scan_completions
 
 from . import codes
+from .caching import changes_support
 from .models import (
     Ambassador,
     BuddyPair,
@@ -60,6 +61,7 @@ def _clean_topics(topics) -> list[str]:
     return [topic for topic in Topic.values if topic in set(topics or [])]
 
 
+@changes_support
 def coach_register(*, person: User, capacity: int, topics, registered_by: User) -> Coach:
     """Make `person` a digicoach of their own municipality (plan §5.1, digicoaches/buddyprogramma),
     taking on at most `capacity` buddies (1 to Coach.MAX_CAPACITY) and helping with `topics`
@@ -83,6 +85,7 @@ def coach_register(*, person: User, capacity: int, topics, registered_by: User) 
     return coach
 
 
+@changes_support
 def coach_update(*, coach: Coach, capacity: int, topics) -> Coach:
     """Change how many buddies the coach takes on and what they help with. A capacity below the
     current number of buddies is allowed: it only stops new pairings. Raises ValidationError for a
@@ -93,6 +96,7 @@ def coach_update(*, coach: Coach, capacity: int, topics) -> Coach:
     return coach
 
 
+@changes_support
 @transaction.atomic
 def coach_deactivate(*, coach: Coach) -> int:
     """Stop someone being a digicoach: the role flag goes off, and their buddies go back to the
@@ -126,6 +130,7 @@ def coach_profile_for(*, user: User) -> Coach:
 # Buddies and the strippenkaart
 
 
+@changes_support
 def buddy_request(*, employee: User, topic: str = "", topic_note: str = "", contact: str = "") -> BuddyPair:
     """The employee asks for a buddy (plan §5.1: a digicoach for the hesitant technology user),
     optionally with a `topic` (Topic), a short `topic_note` (at most 200 characters) and how they
@@ -157,6 +162,7 @@ def buddy_request(*, employee: User, topic: str = "", topic_note: str = "", cont
     return pair
 
 
+@changes_support
 def buddy_stop(*, pair: BuddyPair) -> BuddyPair:
     """The employee withdraws their request, or ends the pairing with their coach. Returns the pair
     (withdrawn or ended); a pair that was already closed is returned unchanged."""
@@ -174,6 +180,7 @@ def buddy_stop(*, pair: BuddyPair) -> BuddyPair:
     return pair
 
 
+@changes_support
 def buddy_pair(*, pair: BuddyPair, coach: User, by: User) -> BuddyPair:
     """Pair a requested buddy with `coach` (done by the coach themselves or the programme lead).
 
@@ -215,6 +222,7 @@ def buddy_pair(*, pair: BuddyPair, coach: User, by: User) -> BuddyPair:
     return pair
 
 
+@changes_support
 def pair_end(*, pair: BuddyPair) -> BuddyPair:
     """The coach or the programme lead rounds off a pairing (status ended). Returns the pair;
     one that was not paired is returned unchanged."""
@@ -226,6 +234,7 @@ def pair_end(*, pair: BuddyPair) -> BuddyPair:
     return pair
 
 
+@changes_support
 def card_renew(*, pair: BuddyPair, by: User, strips: int = PunchCard.DEFAULT_STRIPS) -> PunchCard:
     """A new strippenkaart of `strips` strips (1 to PunchCard.MAX_STRIPS) for a paired buddy whose
     card is full. Returns the new PunchCard. Raises ValidationError when the pair is not paired or
@@ -257,6 +266,7 @@ def _session_learning(session: CoachingSession, buddy: User, today: datetime.dat
     )
 
 
+@changes_support
 def coaching_session_log(
     *,
     pair: BuddyPair,
@@ -308,6 +318,7 @@ def coaching_session_log(
     return session
 
 
+@changes_support
 @transaction.atomic
 def coaching_session_delete(*, session: CoachingSession) -> None:
     """Remove a session logged by mistake: its strip is free again and the buddy's learning
@@ -322,6 +333,7 @@ def coaching_session_delete(*, session: CoachingSession) -> None:
 # Ambassadors
 
 
+@changes_support
 def ambassador_volunteer(*, person: User, motivation: str = "") -> Ambassador:
     """The employee volunteers as ambassador of their municipality (plan §5.1, ambassadors / micro
     influencers); an advisor then confirms. A short `motivation` (at most 300 characters) may go
@@ -367,6 +379,7 @@ _DECISIONS = {
 }
 
 
+@changes_support
 def ambassador_decide(*, ambassador: Ambassador, decision: str, by: User) -> Ambassador:
     """An advisor confirms or declines a sign-up, or stops an ambassador (`decision`: Decision).
     Returns the Ambassador. Raises ValidationError for an unknown decision or one that does not fit
@@ -385,6 +398,7 @@ def ambassador_decide(*, ambassador: Ambassador, decision: str, by: User) -> Amb
     return ambassador
 
 
+@changes_support
 def ambassador_appoint(*, person: User, function: str, by: User) -> Ambassador:
     """An advisor marks someone as ambassador directly (plan §5.1: team leaders and directors are
     ambassadors too), with their `function` (Ambassador.Function). Returns the confirmed
@@ -400,6 +414,7 @@ def ambassador_appoint(*, person: User, function: str, by: User) -> Ambassador:
     return ambassador
 
 
+@changes_support
 def ambassador_withdraw(*, ambassador: Ambassador) -> Ambassador:
     """The ambassador (or someone who signed up) stops themselves. Returns the Ambassador (stopped)."""
     Ambassador.objects.filter(
@@ -441,6 +456,7 @@ def _check_session(session: InspirationSession, *, now: datetime.datetime, munic
         raise ValidationError(errors)
 
 
+@changes_support
 def inspiration_session_create(
     *, organiser: User, municipalities=None, now: datetime.datetime | None = None, **fields
 ) -> InspirationSession:
@@ -489,6 +505,7 @@ class SessionChange:
     promoted: list
 
 
+@changes_support
 def inspiration_session_update(
     *, session: InspirationSession, municipalities=None, now: datetime.datetime | None = None, **fields
 ) -> SessionChange:
@@ -528,6 +545,7 @@ def inspiration_session_update(
     return SessionChange(session=locked, promoted=promoted)
 
 
+@changes_support
 def inspiration_session_cancel(*, session: InspirationSession) -> list[SignUp]:
     """Cancel a planned session. Returns the sign-ups (signed up or waiting) to tell; a session that
     was already cancelled returns []. Calendars that imported it see it cancelled."""
@@ -553,6 +571,7 @@ def _check_can_join(session: InspirationSession, person: User, now: datetime.dat
         raise ValidationError(_("Deze sessie is voor medewerkers van een andere gemeente."))
 
 
+@changes_support
 def session_sign_up(*, session: InspirationSession, person: User, now: datetime.datetime | None = None) -> SignUp:
     """`person` signs up for the session: a place when there is one, else the end of the waiting
     list. Signing up again while signed up or waiting changes nothing; after cancelling it is a new
@@ -588,6 +607,7 @@ class SignUpChange:
     promoted: SignUp | None
 
 
+@changes_support
 def session_cancel_sign_up(
     *, session: InspirationSession, person: User, now: datetime.datetime | None = None
 ) -> SignUpChange:
@@ -610,6 +630,7 @@ def session_cancel_sign_up(
     return SignUpChange(signup=signup, promoted=promoted[0] if promoted else None)
 
 
+@changes_support
 def session_attendance_register(
     *, session: InspirationSession, attended_ids, by: User, now: datetime.datetime | None = None
 ) -> int:
@@ -672,6 +693,7 @@ def clean_personal_line(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", text or "").split())
 
 
+@changes_support
 def card_send(
     *, sender: User, recipient: User, text: str, personal_line: str = "", now: datetime.datetime | None = None
 ) -> ComplimentCard:
@@ -719,6 +741,7 @@ def card_send(
     return card
 
 
+@changes_support
 def card_block(*, person: User, blocked: User) -> CardBlock:
     """`person` receives no more cards from `blocked` and no longer sees earlier ones. Blocking twice
     changes nothing. Returns the CardBlock. Raises ValidationError for blocking oneself."""
@@ -732,6 +755,7 @@ def card_block(*, person: User, blocked: User) -> CardBlock:
     return block
 
 
+@changes_support
 def card_unblock(*, person: User, blocked: User) -> bool:
     """Lift a block; returns whether there was one."""
     deleted, _per_model = CardBlock.objects.filter(person=person, blocked=blocked).delete()

@@ -58,7 +58,7 @@ def _cached(prefix, parts, build, seconds, expires=None):
     value = cache.get(key)
     if value is None:
         value = build()
-        lifetime = min(seconds, expires(value)) if expires else seconds
+        lifetime = int(min(seconds, expires(value))) if expires else seconds
         if lifetime > 0:
             cache.set(key, value, lifetime)
     return value

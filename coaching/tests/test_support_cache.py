@@ -1,0 +1,63 @@
+"""The support block of the start page is cached (coaching.caching): every write of the support
+programme shows on the next request, nobody gets another person's block, and a block expires by
+itself when a listed session starts or a listed card stops being recent."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from coaching import services
+from coaching.models import CardText
+from coaching.selectors import RECENT_CARD_DAYS, _support_parts, _true_for
+from coaching.tests.factories import InspirationSessionFactory
+from organisations.tests.factories import UserFactory
+
+START = reverse("core:start_employee")
+
+
+def test_a_card_sent_shows_at_once_on_the_cached_start_page_and_only_the_recipients(
+    client, employee, team, query_count
+):
+    colleague = UserFactory(team=team, municipality=team.municipality, first_name="Bram")
+    client.force_login(employee)
+    cold = query_count(client, START, at_most=12)
+    cached = query_count(client, START, at_most=12, cold=False)
+    assert cached <= cold - 4  # buddy, cards, sessions, ambassador come from the cache
+    services.card_send(sender=colleague, recipient=employee, text=CardText.PATIENCE)
+    assert "Bram" in client.get(START).content.decode()
+    services.card_block(person=employee, blocked=colleague)
+    assert "Bram" not in client.get(START).content.decode()
+    client.force_login(colleague)
+    client.get(START)  # the colleague's own block, cached under their own key
+    services.card_unblock(person=employee, blocked=colleague)
+    assert "Bram" not in client.get(START).content.decode().split("Complimentkaarten")[-1]
+    client.force_login(employee)
+    assert "Bram" in client.get(START).content.decode()
+
+
+def test_a_session_signed_up_for_or_cancelled_shows_at_once(client, employee, municipality):
+    session = InspirationSessionFactory(municipality=municipality, title="Slim werken met Teams")
+    client.force_login(employee)
+    assert "Slim werken met Teams" not in client.get(START).content.decode()
+    services.session_sign_up(session=session, person=employee)
+    assert "Slim werken met Teams" in client.get(START).content.decode()
+    services.inspiration_session_cancel(session=session)
+    assert "Slim werken met Teams" not in client.get(START).content.decode()
+
+
+def test_a_cached_block_lasts_no_longer_than_its_first_session_or_its_oldest_card(employee, team, municipality):
+    now = timezone.now()
+    session = InspirationSessionFactory(municipality=municipality, starts_at=now + datetime.timedelta(hours=2))
+    services.session_sign_up(session=session, person=employee)
+    parts = _support_parts(employee, now)
+    assert _true_for(parts) == 2 * 60 * 60
+    colleague = UserFactory(team=team, municipality=municipality)
+    card = services.card_send(sender=colleague, recipient=employee, text=CardText.PATIENCE)
+    sent = card.sent_at
+    later = sent + datetime.timedelta(days=RECENT_CARD_DAYS - 1)
+    services.inspiration_session_cancel(session=session)
+    parts = _support_parts(employee, later)
+    assert [c.pk for c in parts.cards] == [card.pk]
+    assert _true_for(parts) == 24 * 60 * 60  # the card is recent for one more day
+    assert _true_for(_support_parts(UserFactory(municipality=municipality), now)) == float("inf")
