@@ -61,3 +61,17 @@ def test_a_cached_block_lasts_no_longer_than_its_first_session_or_its_oldest_car
     assert [c.pk for c in parts.cards] == [card.pk]
     assert _true_for(parts) == 24 * 60 * 60  # the card is recent for one more day
     assert _true_for(_support_parts(UserFactory(municipality=municipality), now)) == float("inf")
+
+
+def test_postgresql_analyses_the_support_tables_after_a_few_rows(db):
+    # Never analysed, the planner guessed ~800 coaches and read all users to join them (migration 0004).
+    from django.db import connection
+
+    from conftest import service_unavailable
+
+    if connection.vendor != "postgresql":
+        service_unavailable("the table options need PostgreSQL (DATABASE_URL)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname IN ('coaching_coach', 'coaching_signup')")
+        options = [row[0] for row in cursor.fetchall()]
+    assert options == [["autovacuum_analyze_threshold=5"]] * 2
