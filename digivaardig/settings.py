@@ -220,7 +220,7 @@ def _redis_database(url: str, number: int) -> str:
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.redis_cache.PortalRedisCache",
             "LOCATION": env.str("CACHE_REDIS_URL", default=_redis_database(REDIS_URL, 1)),
             "KEY_PREFIX": "digivaardig",
         }
