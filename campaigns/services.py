@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from common.money import format_euro
 from common.workdays import is_working_day
+from organisations.caching import participation_changed
 from organisations.models import Municipality
 from personas.models import Persona
 
@@ -86,6 +87,7 @@ def campaign_create(*, name: str, kick_off_date: datetime.date, end_date: dateti
     campaign_check_overlap(campaign=campaign, municipalities=municipalities)
     campaign.save()
     campaign.municipalities.set(municipalities)
+    _figures_changed(campaign)
     return campaign
 
 
@@ -118,7 +120,14 @@ def _campaign_save(campaign: Campaign, fields: dict) -> Campaign:
         campaign_check_overlap(campaign=campaign, municipalities=campaign.municipalities.all())
     campaign.save()
     plan_changed(campaign_id=campaign.pk)
+    _figures_changed(campaign)
     return campaign
+
+
+def _figures_changed(campaign: Campaign) -> None:
+    # A campaign's name and period decide what the dashboards count and what its employees see on
+    # their start page (months, kick-off, certificate): those cached figures and pages are recounted.
+    participation_changed(municipality_ids=list(campaign.municipalities.values_list("pk", flat=True)))
 
 
 @transaction.atomic

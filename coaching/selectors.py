@@ -720,20 +720,26 @@ class EmployeeSupport:
     ambassador: Ambassador | None
 
 
-def employee_support(*, employee: User, now: datetime.datetime | None = None) -> EmployeeSupport:
+def employee_support(
+    *, employee: User, now: datetime.datetime | None = None, certificates: list | None = None
+) -> EmployeeSupport:
     """Everything of the support programme for the employee's start page (EmployeeSupport).
 
     Buddy, cards, sessions and the ambassador row come from the cache while nothing in the support
     programme or the organisation changed (coaching.caching), and while they are still true: until
     the first listed session starts or the oldest listed card is no longer recent. Then one to three
-    queries (the certificates, which follow the scans); at most nine without the cache. `now` (for
-    tests) reads without the cache."""
+    queries (the certificates, which follow the scans; none when the caller has read them:
+    `certificates`, certificate_entries' list); at most nine without the cache. `now` (for tests)
+    reads without the cache."""
     if now is not None:
-        return _employee_support(employee, _support_parts(employee, now))
-    parts = cached_support(
-        person_id=employee.pk, build=lambda: _support_parts(employee, timezone.now()), expires=_true_for
-    )
-    return _employee_support(employee, parts)
+        parts = _support_parts(employee, now)
+    else:
+        parts = cached_support(
+            person_id=employee.pk, build=lambda: _support_parts(employee, timezone.now()), expires=_true_for
+        )
+    if certificates is None:
+        certificates = certificate_entries(employee=employee)
+    return _employee_support(parts, certificates)
 
 
 @dataclass(frozen=True)
@@ -778,13 +784,13 @@ def _true_for(parts: _SupportParts) -> float:
     return (min(moments) - parts.built_at).total_seconds()
 
 
-def _employee_support(employee: User, parts: _SupportParts) -> EmployeeSupport:
+def _employee_support(parts: _SupportParts, certificates: list) -> EmployeeSupport:
     return EmployeeSupport(
         buddy=parts.buddy.pair,
         buddy_card=parts.buddy.current,
         cards=parts.cards,
         sessions=parts.sessions,
-        certificates=certificate_entries(employee=employee),
+        certificates=certificates,
         ambassador=parts.ambassador,
     )
 

@@ -795,6 +795,7 @@ def card_email_release(*, card_id: int) -> None:
 # Certificates
 
 
+@changes_support
 def certificate_issue(*, employee: User, campaign: Campaign) -> Certificate:
     """The employee's certificate for `campaign` (plan §5.1, "Certificaat uitdelen"), issued the
     first time and returned as it is after that. Only for someone who submitted both zelfscan rounds
@@ -833,6 +834,7 @@ def certificate_issue(*, employee: User, campaign: Campaign) -> Certificate:
     return existing
 
 
+@changes_support
 def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     """The programme lead revokes a certificate (it was issued in error, say): the verification page
     then says it is revoked. `reason` (required, at most 200 characters) is for the programme's own

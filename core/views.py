@@ -21,7 +21,6 @@ from common.dates import month_start
 from common.forms import add_service_errors, as_context
 from common.preserve import submitted_data
 from common.submissions import once_per_form
-from learning import selectors as learning_selectors
 from learning.forms import ActivityForm
 from organisations import selectors as organisation_selectors
 from organisations.access import require_campaign_team, require_role, visible_municipalities
@@ -56,9 +55,8 @@ def home(request):
 
 @login_required
 def start_employee(request):
-    start = selectors.employee_start_context(user=request.user)
-    today = timezone.localdate()
-    learning = learning_selectors.learning_summary(employee=request.user, today=today)
+    page = selectors.employee_start_page(user=request.user, today=timezone.localdate())
+    learning = page.learning
     activity_form = ActivityForm(
         initial={"date": learning.last_day}, first_day=learning.first_day, last_day=learning.last_day
     )
@@ -66,10 +64,10 @@ def start_employee(request):
         request,
         "core/start_employee.html",
         {
-            **as_context(start),
+            **as_context(page.start),
             "learning": learning,
             "activity_form": activity_form,
-            "support": coaching_selectors.employee_support(employee=request.user),
+            "support": coaching_selectors.employee_support(employee=request.user, certificates=page.certificates),
         },
     )
 

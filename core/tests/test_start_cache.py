@@ -1,0 +1,66 @@
+"""The employee start page keeps its reads in the cache (core.selectors.employee_start_page): every
+write it shows appears on the next request, in the reader's language, and never on another
+person's page."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns import services as campaign_services
+from campaigns.tests.factories import CampaignFactory
+from learning import services as learning_services
+from organisations.caching import organisation_changed
+from organisations.models import User
+from organisations.tests.factories import TeamFactory, UserFactory
+
+START = reverse("core:start_employee")
+
+
+def running_campaign(municipality):
+    today = timezone.localdate()
+    kick_off = (today.replace(day=1) - datetime.timedelta(days=40)).replace(day=1)
+    end = (today.replace(day=28) + datetime.timedelta(days=35)).replace(day=28)
+    return CampaignFactory(name="Digivaardig test", kick_off_date=kick_off, end_date=end, municipalities=[municipality])
+
+
+def test_the_cached_start_page_reads_nothing_twice_and_shows_a_logged_activity_at_once(
+    client, employee, municipality, query_count
+):
+    running_campaign(municipality)
+    client.force_login(employee)
+    cold = query_count(client, START, at_most=12)
+    warm = query_count(client, START, at_most=12, cold=False)
+    assert warm <= cold - 5  # campaign, team, learning months, activities, certificates
+    assert "✓ </span>actief" not in client.get(START).content.decode()
+    learning_services.activity_log(
+        employee=employee, date=timezone.localdate(), kind="course", title="Excel-basis", minutes=30
+    )
+    assert "✓ </span>actief" in client.get(START).content.decode()
+
+
+def test_a_renamed_campaign_a_new_team_and_another_language_show_at_once(client, employee, municipality):
+    campaign = running_campaign(municipality)
+    client.force_login(employee)
+    assert "Digivaardig test" in client.get(START).content.decode()
+    campaign_services.campaign_update(campaign=campaign, name="Digivaardig 2027")
+    assert "Digivaardig 2027" in client.get(START).content.decode()
+    new_team = TeamFactory(municipality=municipality, name="Publiekszaken")
+    User.objects.filter(pk=employee.pk).update(team=new_team)  # as the admin saves it
+    organisation_changed()
+    assert "Publiekszaken" in client.get(START).content.decode()
+    client.post(reverse("organisations:my_profile"), {"language": "en", "receives_reminders": "on"})
+    page = client.get(START).content.decode()
+    assert "Learning this month" in page and "Leren deze maand" not in page
+
+
+def test_each_person_gets_their_own_cached_page(client, employee, team, municipality):
+    running_campaign(municipality)
+    colleague = UserFactory(team=team, municipality=municipality, first_name="Bram")
+    learning_services.activity_log(
+        employee=colleague, date=timezone.localdate(), kind="course", title="Teams-tips", minutes=30
+    )
+    client.force_login(colleague)
+    assert "✓ </span>actief" in client.get(START).content.decode()
+    client.force_login(employee)
+    assert "✓ </span>actief" not in client.get(START).content.decode()
