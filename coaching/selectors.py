@@ -22,7 +22,7 @@ from common.dates import long_date, month_start
 from common.workdays import holiday_name, non_working_reason
 from organisations.models import User
 from personas.models import Audience, Persona
-from personas.selectors import audience_list_with_texts
+from personas.selectors import audiences_with_texts
 from selfscan.selectors import scan_completions
 
 from . import codes
@@ -330,10 +330,11 @@ class AmbassadorPage:
 
 def ambassador_page(*, ambassador: Ambassador, today: datetime.date) -> AmbassadorPage:
     """The ambassador's page (plan §5.1: ambassadors share content and speak to their colleagues'
-    personas): this month's content to share and the messages per persona. Four queries."""
+    personas): this month's content to share and the messages per persona. Two queries (five when
+    the persona texts are not in the cache)."""
     audiences = [
         audience
-        for audience in audience_list_with_texts()
+        for audience in audiences_with_texts()
         if audience.slug == Audience.ALL or (audience.persona_id and audience.slug in Persona.Identity.values)
     ]
     return AmbassadorPage(

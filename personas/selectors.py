@@ -4,6 +4,9 @@ import enum
 
 from django.db.models import Count, Prefetch
 
+from common.cache import versioned
+
+from .caching import NAMESPACE, PAGE_SECONDS
 from .models import AttentionPoint, Audience, ComBStatement, EditRecord, Message, Persona
 
 
@@ -55,6 +58,14 @@ def audience_list_with_texts(*, slug: str | None = None):
     if slug:
         audiences = audiences.filter(slug=slug)
     return audiences
+
+
+def audiences_with_texts() -> list[Audience]:
+    """All audiences as audience_list_with_texts gives them, kept in the cache until a persona's or
+    an audience's texts change (personas.caching.personas_changed). Three queries when not cached."""
+    return versioned(
+        NAMESPACE, ["audiences-with-texts"], lambda: list(audience_list_with_texts()), seconds=PAGE_SECONDS
+    )
 
 
 def recent_edits(*, persona: Persona | None = None, audience: Audience | None = None, limit: int = 10):

@@ -158,3 +158,20 @@ def test_the_register_does_not_grow_with_ten_times_more_ambassadors(client, advi
             person=UserFactory(municipality=municipality), status="volunteered" if index % 2 else "confirmed"
         )
     assert query_count(client, url, at_most=10) == small
+
+
+def test_a_message_an_advisor_changes_shows_at_once_on_the_ambassador_page(
+    client, shipped_content, team_leader, advisor, query_count
+):
+    from personas.services import audience_texts_update
+
+    AmbassadorFactory(person=team_leader)
+    client.force_login(team_leader)
+    url = reverse("coaching:ambassador")
+    cold = query_count(client, url, at_most=10)
+    assert query_count(client, url, at_most=10, cold=False) <= cold - 3  # the persona texts are kept
+    audience = Audience.objects.get(slug=Audience.ALL)
+    audience_texts_update(
+        audience=audience, changed_by=advisor, attention_points=[], messages=["Vandaag: leren in kleine stapjes."]
+    )
+    assert "Vandaag: leren in kleine stapjes." in client.get(url).content.decode()
