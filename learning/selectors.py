@@ -11,11 +11,14 @@ from dataclasses import dataclass
 
 from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, QuerySet
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
+from common.cache import versioned_many
 from common.dates import month_start, months_between
+from organisations.caching import participation_namespace
 
 from .models import LearningActivity
 
@@ -121,9 +124,25 @@ def _encouragement(*, campaign, today, active_this_month, active, so_far) -> str
     return _("Begin rustig met één keer per maand en zie wat het oplevert.")
 
 
+# A day at most: the key holds the day, and the municipality's version sees every write before that.
+SUMMARY_SECONDS = 24 * 60 * 60
+
+
 def learning_summary(*, employee, today: datetime.date) -> LearningSummary:
-    """The employee's own learning in their campaign (LearningSummary). Two queries at most (three
-    before the campaign has started)."""
+    """The employee's own learning in their campaign (LearningSummary), kept in the cache per
+    person, day and language until a counted write in their municipality (their activities, the
+    campaign: organisations.caching.participation_changed). Two queries when not cached."""
+    if not employee.municipality_id:
+        return _learning_summary(employee=employee, today=today)
+    return versioned_many(
+        [participation_namespace(employee.municipality_id)],
+        ["learning-summary", employee.pk, employee.municipality_id, today, get_language()],
+        lambda: _learning_summary(employee=employee, today=today),
+        seconds=SUMMARY_SECONDS,
+    )
+
+
+def _learning_summary(*, employee, today: datetime.date) -> LearningSummary:
     campaign = campaign_for_employee(employee=employee, today=today)
     if campaign is None:
         return LearningSummary(None, [], False, 0, 0, "", None, None)

@@ -106,11 +106,12 @@ def test_the_months_row_shows_active_not_yet_active_and_upcoming(employee, campa
 
 def test_the_encouragement_is_positive_in_every_state(employee, campaign):
     today = timezone.localdate()
+    # Logged through the service, as people do: the summary is cached until such a write.
     lines = [learning_summary(employee=employee, today=today).encouragement]
-    ActivityFactory(employee=employee, date=today)
+    activity_log(employee=employee, date=today, kind="course", title="Vandaag", minutes=30)
     lines.append(learning_summary(employee=employee, today=today).encouragement)
-    for month in (campaign.kick_off_date, month_start(today, -1)):
-        ActivityFactory(employee=employee, date=month)
+    for number, month in enumerate((campaign.kick_off_date, month_start(today, -1))):
+        activity_log(employee=employee, date=month, kind="course", title=f"Maand {number}", minutes=30)
     lines.append(learning_summary(employee=employee, today=today).encouragement)
     assert lines == [
         "Begin rustig met één keer per maand en zie wat het oplevert.",
