@@ -33,9 +33,7 @@ def changes_support(service):
     return write
 
 
-def cached_support(*, person_id: int, build, expires):
-    """`build()`'s result for the person, never older than a write of the support programme or the
-    organisation, and at most SUPPORT_SECONDS or `expires(value)` seconds old."""
-    return versioned_many(
-        [NAMESPACE, ORGANISATION], ["employee-support", person_id], build, seconds=SUPPORT_SECONDS, expires=expires
-    )
+def cached_support(*, person_id: int, build, expires=None, name: str = "employee-support"):
+    """`build()`'s result (`name`: which read) for the person, never older than a write of the
+    support programme or the organisation, and at most SUPPORT_SECONDS or `expires(value)` seconds old."""
+    return versioned_many([NAMESPACE, ORGANISATION], [name, person_id], build, seconds=SUPPORT_SECONDS, expires=expires)

@@ -150,7 +150,13 @@ class CoachOverview:
 
 def coach_overview(*, coach: User) -> CoachOverview:
     """The coach's buddies with their strippenkaart and the open requests they may take on
-    (CoachOverview): name, team, topic and contact preference of each, nothing else. Four queries."""
+    (CoachOverview): name, team, topic and contact preference of each, nothing else. Kept in the
+    cache until a write of the support programme or of the organisation (coaching.caching); five
+    queries when not cached."""
+    return cached_support(person_id=coach.pk, build=lambda: _coach_overview(coach), name="coach-overview")
+
+
+def _coach_overview(coach: User) -> CoachOverview:
     profile = Coach.objects.filter(user=coach).first()
     municipality_id = profile.municipality_id if profile else coach.municipality_id
     buddies = list(

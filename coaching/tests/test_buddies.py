@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching import services
+from coaching.caching import support_changed
 from coaching.models import BuddyPair, Coach, CoachingSession, PunchCard
 from coaching.selectors import buddy_counts, coach_overview
 from coaching.tests.factories import BuddyPairFactory, CoachFactory, CoachingSessionFactory, RequestFactory
@@ -372,5 +373,6 @@ def test_the_coach_page_offers_requests_while_there_is_room(client, coach, munic
     assert take in client.get(reverse("coaching:coach")).content.decode()
     for _ in range(2):
         BuddyPairFactory(coach=coach, municipality=municipality)
+    support_changed()  # the factory writes without the services, which say this themselves
     page = client.get(reverse("coaching:coach")).content.decode()
     assert take not in page and "Je zit vol" in page

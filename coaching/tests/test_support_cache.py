@@ -75,3 +75,32 @@ def test_postgresql_analyses_the_support_tables_after_a_few_rows(db):
         cursor.execute("SELECT reloptions FROM pg_class WHERE relname IN ('coaching_coach', 'coaching_signup')")
         options = [row[0] for row in cursor.fetchall()]
     assert options == [["autovacuum_analyze_threshold=5"]] * 2
+
+
+def test_the_digicoach_page_is_kept_and_shows_a_new_request_and_a_logged_session_at_once(
+    client, digicoach, team, municipality, query_count
+):
+    from campaigns.tests.factories import CampaignFactory
+    from coaching.tests.factories import CoachFactory
+
+    today = timezone.localdate()
+    CampaignFactory(
+        kick_off_date=today.replace(day=1) - datetime.timedelta(days=60),
+        end_date=today + datetime.timedelta(days=60),
+        municipalities=[municipality],
+    )
+    CoachFactory(user=digicoach)
+    url = reverse("coaching:coach")
+    client.force_login(digicoach)
+    cold = query_count(client, url, at_most=10)
+    assert query_count(client, url, at_most=10, cold=False) <= 2 < cold  # the person and the form's profile
+    asker = UserFactory(team=team, municipality=municipality, first_name="Fenna")
+    pair = services.buddy_request(employee=asker, topic="teams")
+    assert "Fenna" in client.get(url).content.decode()
+    services.buddy_pair(pair=pair, coach=digicoach, by=digicoach)
+    assert "0 van " in client.get(url).content.decode()  # kept again, now with the buddy
+    services.coaching_session_log(
+        pair=pair, coach=digicoach, date=timezone.localdate(), topic="Teams-vergadering plannen", minutes=30
+    )
+    page = client.get(url).content.decode()
+    assert "Fenna" in page and "1 van " in page and "0 van " not in page
