@@ -11,15 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.dates import month_start, parse_month
+from common.form_layout import RenderKey
 from common.forms import add_service_errors
 from common.preserve import submitted_data
 from common.submissions import once_per_form
+from organisations.caching import NAMESPACE as ORGANISATION
+from personas.caching import NAMESPACE as PERSONAS
 
 from . import exports, selectors, services
 from .access import get_campaign_for_lead, get_item_scope, get_planner_scope, planner_municipalities
 from .balance import balance_warnings, item_notices, outside_campaign
 from .budget import budget_summary
-from .caching import cached, planner_key
+from .caching import PLANNER_CACHE_SECONDS, cached, planner_key
 from .forms import (
     BudgetSplitForm,
     CampaignSettingsForm,
@@ -268,6 +271,17 @@ def calendar_feeds(request, campaign_id):
     return render(request, "campaigns/feeds.html", {"campaign": scope.campaign, "feeds": feeds, "tab": "feeds"})
 
 
+def _item_form_key(scope, *parts) -> RenderKey:
+    """What the empty item form shows: the campaign's plan (its version: items, phases, settings),
+    the scope's municipalities and their channels, the personas' names and the campaign team (their
+    versions), and the item or the initial values (`parts`)."""
+    return RenderKey(
+        namespaces=(PERSONAS, ORGANISATION),
+        parts=(scope.campaign.pk, scope.campaign.plan_version, *sorted(scope.municipality_ids), "|", *parts),
+        seconds=PLANNER_CACHE_SECONDS,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @once_per_form
@@ -278,6 +292,7 @@ def item_create(request, campaign_id):
     form = ContentItemForm(
         submitted_data(request), initial=initial, campaign=scope.campaign, municipalities=scope.municipality_queryset()
     )
+    form.render_key = _item_form_key(scope, "new", request.user.pk, own.pk, initial["publish_on"])
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
         try:
@@ -300,6 +315,7 @@ def item_edit(request, item_id):
     form = ContentItemForm(
         submitted_data(request), instance=item, campaign=item.campaign, municipalities=scope.municipality_queryset()
     )
+    form.render_key = _item_form_key(scope, item.pk)
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
         try:

@@ -9,7 +9,13 @@ accessibility are unchanged. Widgets themselves are rendered by Django (common/f
 after crispy's own class rules. Forms with a FormHelper, and field types not handled here, go to
 crispy. `tests/test_form_layout.py` renders every form of every page both ways and compares the
 element trees.
+
+An empty form whose view gives it a `render_key` (RenderKey: what its markup depends on) is laid
+out once and then read from the cache: the big planner and session forms spend most of their page
+time on their fields and the choices behind them.
 """
+
+from dataclasses import dataclass
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form, optgroups
 from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
@@ -17,7 +23,9 @@ from django import forms
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from common.cache import versioned_many
 from common.form_renderer import render_attrs
 
 ASTERISK = '<span class="asteriskField">*</span>'
@@ -154,8 +162,35 @@ def render_field(field) -> str:
     )
 
 
+@dataclass(frozen=True)
+class RenderKey:
+    """Everything an empty (unbound) form's markup depends on besides its class and the language:
+    `namespaces`, the common.cache versions that the writes it shows bump (its choices' names,
+    say); `parts`, the rest (ids, a plan version, initial values, the scope); `seconds`, how long it
+    may be kept at most (a bound for changes no version sees)."""
+
+    namespaces: tuple
+    parts: tuple
+    seconds: int
+
+
 def render_form(form) -> str:
-    """`{{ form|crispy }}` for a form without a FormHelper: the non-field errors, then every field."""
+    """`{{ form|crispy }}` for a form without a FormHelper: the non-field errors, then every field;
+    from the cache for an unbound form with a `render_key` (RenderKey)."""
+    key = getattr(form, "render_key", None)
+    if key is None or form.is_bound:
+        return _render_form(form)
+    name = f"{type(form).__module__}.{type(form).__qualname__}"
+    html = versioned_many(
+        list(key.namespaces),
+        ["form", name, *key.parts, get_language()],
+        lambda: str(_render_form(form)),
+        seconds=key.seconds,
+    )
+    return mark_safe(html)  # noqa: S308  # nosec B308, B703  (the markup _render_form made safe)
+
+
+def _render_form(form) -> str:
     if getattr(form, "helper", None) is not None or isinstance(form, forms.BaseFormSet):
         return as_crispy_form(form)
     parts = []

@@ -345,3 +345,35 @@ def test_money_is_typed_and_shown_the_dutch_way(client, advisor, campaign, munic
     assert not ContentItem.objects.filter(title="Fout").exists()
     body = client.get(reverse("campaigns:list", args=[campaign.pk])).content.decode()
     assert "€\xa01.250,50" in body
+
+
+def test_the_item_form_is_kept_empty_and_shows_every_change_at_once(
+    client, advisor, other_advisor, campaign, municipality, query_count
+):
+    # The empty form's markup comes from the cache (common.form_layout.RenderKey); a saved item, a
+    # new advisor and another person's defaults are never answered from an older copy.
+    from campaigns.services import content_item_update
+    from organisations.caching import organisation_changed
+    from organisations.tests.factories import UserFactory
+
+    item = ContentItemFactory(campaign=campaign, municipality=municipality, title="Eerste titel")
+    edit = reverse("campaigns:edit", args=[item.pk])
+    client.force_login(advisor)
+    cold = query_count(client, edit, at_most=15)
+    assert query_count(client, edit, at_most=15, cold=False) < cold
+    content_item_update(item=item, title="Tweede titel")
+    assert 'value="Tweede titel"' in client.get(edit).content.decode()
+    newcomer = UserFactory(municipality=municipality, first_name="Noor", last_name="Nieuwenhuis")
+    newcomer.advised_municipalities.add(municipality)
+    organisation_changed()  # as the admin and the import do after changing people
+    create = reverse("campaigns:create", args=[campaign.pk])
+    assert "Noor Nieuwenhuis" in client.get(edit).content.decode()
+    assert "Noor Nieuwenhuis" in client.get(create).content.decode()
+    own = client.get(create).content.decode()
+    assert f'<option value="{advisor.pk}" selected>' in own
+    client.force_login(other_advisor)
+    other = reverse("campaigns:create", args=[campaign.pk])
+    assert f'<option value="{advisor.pk}" selected>' not in client.get(other).content.decode()
+    client.force_login(advisor)
+    bound = client.post(edit, {"title": ""}).content.decode()  # refused: the form with its errors
+    assert "Controleer het formulier" in bound and 'value="Tweede titel"' not in bound
