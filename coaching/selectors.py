@@ -16,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.models import ContentItem
+from campaigns.models import Campaign, ContentItem
 from campaigns.selectors import campaign_covers, content_to_share
 from common.dates import long_date, month_start
 from common.workdays import holiday_name, non_working_reason
@@ -448,6 +448,17 @@ def session_participants(*, session: InspirationSession) -> dict:
         "waiting": [signup for signup in signups if signup.status == SignUp.Status.WAITING],
         "cancelled": sum(1 for signup in signups if signup.status == SignUp.Status.CANCELLED),
     }
+
+
+def session_content_versions(*, municipalities) -> tuple:
+    """The plan versions of the campaigns of `municipalities` ((campaign id, plan version) pairs):
+    what session_content_choices reads changes with them. One query."""
+    return tuple(
+        Campaign.objects.filter(municipalities__in=municipalities)
+        .order_by("pk")
+        .distinct()
+        .values_list("pk", "plan_version")
+    )
 
 
 def session_content_choices(*, municipalities):

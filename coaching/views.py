@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.form_layout import RenderKey
 from common.forms import add_service_errors, as_context
 from common.preserve import submitted_data
 from common.submissions import once_per_form
+from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.roles import Role, has_role
 
 from . import selectors, services
@@ -36,6 +38,8 @@ from .access import (
     require_digicoach,
     require_programme_lead,
 )
+from .caching import NAMESPACE as SUPPORT
+from .caching import SUPPORT_SECONDS
 from .certificates import CertificateUnavailable, certificate_pdf, verification_url
 from .forms import (
     AmbassadorAppointForm,
@@ -382,13 +386,26 @@ def sessions_manage(request):
 
 
 def _session_form(request, municipalities, instance=None):
-    return SessionForm(
+    form = SessionForm(
         submitted_data(request),
         instance=instance,
         municipalities=municipalities.order_by("name"),
         content_items=selectors.session_content_choices(municipalities=municipalities),
         allow_all=True,
     )
+    if not form.is_bound:
+        # The empty form from the cache (common.form_layout.RenderKey): the session (a support
+        # write), the municipalities' names (people and teams) and the items to link (plan versions).
+        form.render_key = RenderKey(
+            namespaces=(SUPPORT, ORGANISATION),
+            parts=(
+                instance.pk if instance else "new",
+                *sorted(municipalities.values_list("pk", flat=True)),
+                selectors.session_content_versions(municipalities=municipalities),
+            ),
+            seconds=SUPPORT_SECONDS,
+        )
+    return form
 
 
 @login_required

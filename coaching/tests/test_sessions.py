@@ -450,3 +450,25 @@ def test_two_people_taking_the_last_place_at_once_get_one_place_and_one_waiting(
         thread.join(timeout=60)
     assert errors == []
     assert sorted(SignUp.objects.values_list("status", flat=True)) == ["signed_up", "waiting"]
+
+
+def test_the_session_form_is_kept_empty_and_shows_a_new_event_and_a_change_at_once(
+    client, advisor, municipality, campaign, query_count
+):
+    from campaigns.services import content_item_update
+
+    client.force_login(advisor)
+    create = reverse("coaching:session_create")
+    cold = query_count(client, create, at_most=10)
+    assert query_count(client, create, at_most=10, cold=False) < cold
+    item = ContentItemFactory(campaign=campaign, municipality=municipality, title="Lunchsessie", format="event")
+    content_item_update(item=item, title="Lunchsessie Teams")  # planned through the planner's service
+    assert "Lunchsessie Teams" in client.get(create).content.decode()
+    assert plan(client).status_code == 302
+    session = InspirationSession.objects.get()
+    edit = reverse("coaching:session_edit", args=[session.pk])
+    assert 'value="Slim samenwerken in Teams"' in client.get(edit).content.decode()
+    services.inspiration_session_update(
+        session=session, municipalities={municipality.pk}, title="Samenwerken in Teams", capacity=20
+    )
+    assert 'value="Samenwerken in Teams"' in client.get(edit).content.decode()
