@@ -8,19 +8,22 @@ from . import selectors
 from .models import Audience, Persona
 
 
-def get_persona_for_campaign_team(user, slug) -> Persona:
-    """The persona with its texts for the campaign team; 403 for other roles, 404 for an unknown slug."""
+def get_persona_for_campaign_team(user, slug, *, with_texts: bool = True) -> Persona:
+    """The persona for the campaign team, with its statements and audience texts loaded
+    (selectors.persona_detail) or, `with_texts` False, the row alone (one query); 403 for other
+    roles, 404 for an unknown slug."""
     require_campaign_team(user)
     try:
-        return selectors.persona_detail(slug=slug)
+        return selectors.persona_detail(slug=slug) if with_texts else Persona.objects.get(slug=slug)
     except Persona.DoesNotExist:
         raise Http404 from None
 
 
 def get_audience_for_campaign_team(user, slug) -> Audience:
-    """The audience with its texts for the campaign team; 403 for other roles, 404 for an unknown slug."""
+    """The audience (with its persona) for the campaign team; 403 for other roles, 404 for an
+    unknown slug. One query: its texts are read where they are shown."""
     require_campaign_team(user)
     try:
-        return selectors.audience_list_with_texts(slug=slug).get()
+        return Audience.objects.select_related("persona").get(slug=slug)
     except Audience.DoesNotExist:
         raise Http404 from None

@@ -56,13 +56,19 @@ def persona_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def persona_edit(request, slug):
-    persona = get_persona_for_campaign_team(request.user, slug)
+    persona = get_persona_for_campaign_team(request.user, slug, with_texts=False)
     data = submitted_data(request)
+    if data is None:
+        # The empty form shows the saved texts: kept until a persona or audience is saved.
+        def build():
+            formset = StatementFormSet(initial=statement_initial(persona), prefix="uitspraak")
+            return {"persona": persona, "form": PersonaTextsForm(instance=persona), "formset": formset}
+
+        fields = cached_page(request, "edit-fields", [slug], "personas/_edit_fields.html", build)
+        return render(request, "personas/edit.html", {"persona": persona, "fields": fields})
     form = PersonaTextsForm(data, instance=persona)
-    # Initial rows only for the blank page: a posted row is taken as typed, even if it equals the old text.
-    formset = StatementFormSet(
-        data, initial=None if data is not None else statement_initial(persona), prefix="uitspraak"
-    )
+    # A posted row is taken as typed, even if it equals the old text.
+    formset = StatementFormSet(data, prefix="uitspraak")
     if request.method == "POST" and all([form.is_valid(), formset.is_valid()]):
         persona_update(
             persona=persona,
@@ -95,11 +101,27 @@ def message_library(request):
 def audience_edit(request, slug):
     audience = get_audience_for_campaign_team(request.user, slug)
     data = submitted_data(request)
-    bound = data is not None
-    points = TextLineFormSet(
-        data, initial=None if bound else text_initial(audience.attention_points), prefix="aandachtspunt"
-    )
-    texts = TextLineFormSet(data, initial=None if bound else text_initial(audience.messages), prefix="boodschap")
+    if data is None:
+        # The empty form shows the saved lines and the latest edits: kept until a text is saved.
+        def build():
+            return {
+                "points": TextLineFormSet(initial=text_initial(audience.attention_points), prefix="aandachtspunt"),
+                "texts": TextLineFormSet(initial=text_initial(audience.messages), prefix="boodschap"),
+            }
+
+        fields = cached_page(request, "audience-fields", [slug], "personas/_audience_fields.html", build)
+        edits = cached_page(
+            request,
+            "audience-edits",
+            [slug],
+            "personas/_audience_edits.html",
+            lambda: {"edits": selectors.recent_edits(audience=audience)},
+        )
+        return render(
+            request, "personas/audience_edit.html", {"audience": audience, "fields": fields, "edits_html": edits}
+        )
+    points = TextLineFormSet(data, prefix="aandachtspunt")
+    texts = TextLineFormSet(data, prefix="boodschap")
     if request.method == "POST" and points.is_valid() and texts.is_valid():
         audience_texts_update(
             audience=audience,
@@ -109,8 +131,10 @@ def audience_edit(request, slug):
         )
         messages.success(request, _("De teksten voor %(audience)s zijn opgeslagen.") % {"audience": audience.name})
         return redirect(f"{reverse('personas:messages')}?doelgroep={audience.slug}")
-    return render(
-        request,
-        "personas/audience_edit.html",
-        {"audience": audience, "points": points, "texts": texts, "edits": selectors.recent_edits(audience=audience)},
-    )
+    context = {
+        "audience": audience,
+        "points": points,
+        "texts": texts,
+        "edits": selectors.recent_edits(audience=audience),
+    }
+    return render(request, "personas/audience_edit.html", context)
