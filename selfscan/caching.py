@@ -34,14 +34,24 @@ def _versions(municipality_ids) -> list:
 
 
 def cached_persona_counts(*, scan_round, municipalities) -> list:
-    """selectors.persona_counts for `scan_round` and `municipalities`, from the cache when nothing
-    they count changed since (the round, the municipalities and their versions are the key)."""
+    """selectors.persona_counts of `scan_round` for those of `municipalities` that take part in its
+    campaign, from the cache when nothing they count changed since. The key: the round, its
+    campaign's plan version, the municipalities and their versions. Which municipalities take part
+    is read only when counting: a campaign's municipalities are set when it is created
+    (campaigns.services.campaign_create) and no service or admin page changes them."""
     ids = sorted(municipality.pk for municipality in municipalities)
-    parts = ["persona_counts", scan_round.pk, ",".join(map(str, ids)), *_versions(ids)]
+    parts = [
+        "persona_counts",
+        scan_round.pk,
+        scan_round.campaign.plan_version,
+        ",".join(map(str, ids)),
+        *_versions(ids),
+    ]
     key = "selfscan:persona_counts:" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
     rows = cache.get(key)
     if rows is None:
-        rows = persona_counts(scan_round=scan_round, municipalities=municipalities)
+        taking_part = set(scan_round.campaign.municipalities.values_list("pk", flat=True))
+        rows = persona_counts(scan_round=scan_round, municipalities=[m for m in municipalities if m.pk in taking_part])
         cache.set(key, rows, COUNTS_SECONDS)
     return rows
 

@@ -46,10 +46,7 @@ def classification_context(*, scan_round, municipalities) -> dict:
     ]
     rows = []
     if scan_round is not None:
-        taking_part = set(scan_round.campaign.municipalities.values_list("pk", flat=True))
-        rows = cached_persona_counts(
-            scan_round=scan_round, municipalities=[m for m in municipalities if m.pk in taking_part]
-        )
+        rows = cached_persona_counts(scan_round=scan_round, municipalities=municipalities)
     core = [identity for identity in Persona.Identity if identity != Persona.Identity.BUSY_PRIORITISER]
     return {
         "rules": rules,
