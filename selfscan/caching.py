@@ -1,36 +1,20 @@
-"""Cached zelfscan counts, invalidated on write (organisations.caching).
+"""Cached parts of the classification page, invalidated on write or keyed on what they show.
 
-The persona counts of the classification page count every submitted response of a round in the
-person's municipalities. They are kept under the participation version of each of those
-municipalities (bumped by every submitted scan: services.response_submit) and the organisation's
-version (people moving between municipalities, renamed municipalities), so a change shows at once;
-the time limit only bounds what no service sees (a row changed in the database by hand).
+The persona counts count every submitted response of a round in the person's municipalities. They
+are kept under the participation version of each of those municipalities (bumped by every
+submitted scan: services.response_submit) and the organisation's version (people moving between
+municipalities, renamed municipalities): organisations.caching.cached_participation. So a change
+shows at once; the time limit only bounds what no service sees (a row changed by hand).
 """
-
-import hashlib
-import time
 
 from django.core.cache import cache
 
-from organisations.caching import NAMESPACE as ORGANISATION
-from organisations.caching import participation_namespace
+from organisations.caching import cached_participation
 
 from .selectors import persona_counts
 
 COUNTS_SECONDS = 10 * 60
 HTML_SECONDS = 10 * 60
-
-
-def _versions(municipality_ids) -> list:
-    """The current participation versions of these municipalities and the organisation's version,
-    in one cache round trip; a lost or never-set version starts a new one (never an old one)."""
-    keys = [f"version:{participation_namespace(pk)}" for pk in municipality_ids] + [f"version:{ORGANISATION}"]
-    versions = cache.get_many(keys)
-    missing = {key: time.time_ns() for key in keys if key not in versions}
-    if missing:
-        cache.set_many(missing, None)
-        versions.update(missing)
-    return [versions[key] for key in keys]
 
 
 def cached_persona_counts(*, scan_round, municipalities) -> list:
@@ -40,20 +24,15 @@ def cached_persona_counts(*, scan_round, municipalities) -> list:
     is read only when counting: a campaign's municipalities are set when it is created
     (campaigns.services.campaign_create) and no service or admin page changes them."""
     ids = sorted(municipality.pk for municipality in municipalities)
-    parts = [
-        "persona_counts",
-        scan_round.pk,
-        scan_round.campaign.plan_version,
-        ",".join(map(str, ids)),
-        *_versions(ids),
-    ]
-    key = "selfscan:persona_counts:" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
-    rows = cache.get(key)
-    if rows is None:
+
+    def count():
         taking_part = set(scan_round.campaign.municipalities.values_list("pk", flat=True))
-        rows = persona_counts(scan_round=scan_round, municipalities=[m for m in municipalities if m.pk in taking_part])
-        cache.set(key, rows, COUNTS_SECONDS)
-    return rows
+        return persona_counts(scan_round=scan_round, municipalities=[m for m in municipalities if m.pk in taking_part])
+
+    parts = [scan_round.pk, scan_round.campaign.plan_version, ",".join(map(str, ids))]
+    return cached_participation(
+        "selfscan:persona_counts", municipality_ids=ids, parts=parts, build=count, seconds=COUNTS_SECONDS
+    )
 
 
 def cached_html(key: str, build) -> str:
