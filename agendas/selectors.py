@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, ContentItem
@@ -24,6 +24,7 @@ from personas.selectors import Recipient, messages_for_recipient
 from selfscan.models import Round
 from selfscan.selectors import respondent_counts
 
+from .caching import cached_question, cached_team_figures
 from .models import TeamMeeting
 
 IN_LIST_LIMIT = 500
@@ -246,21 +247,30 @@ def discussion_question(*, month: datetime.date) -> str:
 
 
 def agenda_suggestion(*, team: Team, today: datetime.date) -> AgendaSuggestion:
-    """This month's agenda suggestion for the team (AgendaSuggestion): about ten queries, none per item."""
+    """This month's agenda suggestion for the team (AgendaSuggestion). Four queries (the campaign,
+    the month's content, whether the goal is met, and an earlier tip only when there is none this
+    month) when the participation figures and the question come from the cache (agendas.caching),
+    none per item."""
     month = month_start(today)
     campaign = current_campaign(municipality_id=team.municipality_id, today=today)
     published = ContentItem.objects.filter(
         municipality_id=team.municipality_id, status=ContentItem.Status.PUBLISHED, publish_on__lte=today
     )
-    items = list(
-        published.filter(publish_on__gte=month, audience__in=TEAM_AUDIENCES)
-        .exclude(format=ContentItem.Format.TIP)
-        .order_by("publish_on", "title", "pk")
-    )
-    tips = published.filter(format=ContentItem.Format.TIP).order_by("-publish_on", "-pk")
-    # This month's tip; without one, the latest is offered for what it is: an earlier tip, dated.
-    tip = tips.filter(publish_on__gte=month).first()
-    earlier_tip = None if tip is not None else tips.first()
+    # The month's items for the team and its tips in one query, split here.
+    this_month = published.filter(
+        Q(audience__in=TEAM_AUDIENCES) | Q(format=ContentItem.Format.TIP), publish_on__gte=month
+    ).order_by("publish_on", "title", "pk")
+    items, tips = [], []
+    for item in this_month:
+        if item.format == ContentItem.Format.TIP:
+            tips.append(item)
+        else:
+            items.append(item)
+    # This month's tip (the latest); without one, the latest is offered for what it is: an earlier tip, dated.
+    tip = max(tips, key=lambda item: (item.publish_on, item.pk), default=None)
+    earlier_tip = None
+    if tip is None:
+        earlier_tip = published.filter(format=ContentItem.Format.TIP).order_by("-publish_on", "-pk").first()
     met = agenda_compliance(teams=[team.pk], months=[month]).is_met(team.pk, month)
     return AgendaSuggestion(
         team=team,
@@ -269,7 +279,12 @@ def agenda_suggestion(*, team: Team, today: datetime.date) -> AgendaSuggestion:
         items=items,
         tip=tip,
         earlier_tip=earlier_tip,
-        question=discussion_question(month=month),
-        participation=team_participation(team=team, campaign=campaign, today=today),
+        question=cached_question(month=month, build=lambda: discussion_question(month=month)),
+        participation=cached_team_figures(
+            team=team,
+            campaign=campaign,
+            today=today,
+            build=lambda: team_participation(team=team, campaign=campaign, today=today),
+        ),
         met_this_month=met,
     )

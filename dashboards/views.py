@@ -81,8 +81,18 @@ def programme_table(request, table):
     today = timezone.localdate()
     scope = _scope_with_campaign(request, today)
     figures = services.figures_for(campaign=scope.campaign, today=today)
-    dashboard = pages.programme_for(scope, figures, today=today)
-    return _csv(pages.find_table(pages.programme_tables(dashboard), table), scope.campaign.name)
+
+    def build():
+        dashboard = pages.programme_for(scope, figures, today=today)
+        return table_csv(pages.find_table(pages.programme_tables(dashboard), table))
+
+    # Kept like the page's body (pages.body_key: figures, plan, scope, link, language), per table;
+    # an unknown table raises 404 in build() and is never kept.
+    key = pages.body_key(
+        f"programme_table:{table}", scope.campaign, figures, scope=scope.municipality_ids, params=request.GET
+    )
+    body = pages.cached_body(key, build)
+    return _download(body, "text/csv; charset=utf-8", f"{slugify(scope.campaign.name)}-{table}.csv")
 
 
 @login_required

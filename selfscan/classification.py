@@ -1,16 +1,23 @@
 """What the advisors' page "Hoe de zelfscan indeelt" shows: the rules of scoring.py and the counts.
 
 The rules are rendered from scoring.PERSONA_RULES, so the page and the classification cannot drift
-apart. The counts come from selectors.persona_counts, which hides small groups.
+apart. The counts come from selectors.persona_counts, which hides small groups, kept in the cache
+until a scan is submitted in one of the municipalities (caching.cached_persona_counts).
 """
 
+import hashlib
+
 from django.conf import settings
+from django.utils.translation import get_language
 
 from personas.models import Persona
 
 from . import scoring
+from .caching import cached_persona_counts
 from .models import Question
-from .selectors import attitude_statements, latest_questionnaire_areas, persona_counts
+from .selectors import latest_attitude_statements
+
+EXPLANATION_TEMPLATE = "selfscan/_classification_explanation.html"
 
 DIMENSION_ORDER = [
     Question.Dimension.INTEREST,
@@ -31,8 +38,7 @@ def classification_context(*, scan_round, municipalities) -> dict:
         {"number": number, "rule": rule, "persona": personas.get(rule.persona)}
         for number, rule in enumerate(scoring.PERSONA_RULES, start=1)
     ]
-    questionnaire, _areas = latest_questionnaire_areas()
-    statements = attitude_statements(questionnaire=questionnaire) if questionnaire else {}
+    statements = latest_attitude_statements()
     dimensions = [
         {"label": Question.Dimension(key).label, "statements": statements[key]}
         for key in DIMENSION_ORDER
@@ -40,8 +46,7 @@ def classification_context(*, scan_round, municipalities) -> dict:
     ]
     rows = []
     if scan_round is not None:
-        taking_part = set(scan_round.campaign.municipalities.values_list("pk", flat=True))
-        rows = persona_counts(scan_round=scan_round, municipalities=[m for m in municipalities if m.pk in taking_part])
+        rows = cached_persona_counts(scan_round=scan_round, municipalities=municipalities)
     core = [identity for identity in Persona.Identity if identity != Persona.Identity.BUSY_PRIORITISER]
     return {
         "rules": rules,
@@ -60,4 +65,18 @@ def classification_context(*, scan_round, municipalities) -> dict:
         "skilled": scoring.SKILLED,
         "independent": scoring.INDEPENDENT_SKILL,
         "knowledge_check": round(scoring.KNOWLEDGE_CHECK * 100),
+        "explanation_key": _explanation_key(personas, dimensions, statements.get(Question.Kind.TIME_PRESSURE, [])),
     }
+
+
+def _explanation_key(personas, dimensions, time_statements) -> str:
+    """The cache key of the page's explanation (rules, levels, statements: EXPLANATION_TEMPLATE): a
+    digest of all it shows that is data (the persona names, the statements) and the language; the
+    rest is code (scoring.py) and translations. Whoever reads the same data in the same language
+    reads the same text, so the key needs no version: an edit gives a new key."""
+    parts = [get_language() or ""]
+    parts += [f"{slug}={persona.name}={persona.employee_name}" for slug, persona in sorted(personas.items())]
+    for dimension in dimensions:
+        parts += [str(dimension["label"])] + [f"{question.pk}={question.text}" for question in dimension["statements"]]
+    parts += ["time"] + [f"{question.pk}={question.text}" for question in time_statements]
+    return "selfscan:classification:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]

@@ -1,47 +1,84 @@
 """All zelfscan data held on one employee, for them to download (AVG/GDPR right of access)."""
 
+from django.db.models import Subquery
+
 from personas.models import Persona
 
-from .models import Answer, AreaResult, Response
+from .models import Answer, AreaResult, Level, Response
 
 
 def employee_scan_export(*, employee) -> dict:
     """Every response of `employee` with answers and results; profiles under their employee names.
 
     The internal persona labels are for the campaign team: the export, like the result page, names
-    the profile as the employee sees it (Persona.employee_name).
+    the profile as the employee sees it (Persona.employee_name). Three queries, reading values only.
     """
-    responses = Response.objects.filter(employee=employee).select_related("round__campaign", "persona")
-    answers = Answer.objects.filter(response__employee=employee).select_related("question__area")
-    results = AreaResult.objects.filter(response__employee=employee).select_related("area")
-    by_response = {response.pk: {"answers": [], "areas": []} for response in responses}
-    for answer in answers.order_by("question__area__position", "question__position"):
-        question = answer.question
-        option = question.options[answer.value - 1] if answer.value <= len(question.options) else None
-        by_response[answer.response_id]["answers"].append(
-            {"area": question.area.name, "question": question.text, "answer": option, "value": answer.value}
+    busy_name = Persona.objects.filter(slug=Persona.Identity.BUSY_PRIORITISER).order_by("position")
+    responses = list(
+        Response.objects.filter(employee=employee)
+        .annotate(busy_name=Subquery(busy_name.values("employee_name")[:1]))
+        .order_by("round__campaign__kick_off_date", "round__number")
+        .values_list(
+            "pk",
+            "round__campaign__name",
+            "round__number",
+            "started_at",
+            "submitted_at",
+            "overall_score",
+            "overall_level",
+            "persona__employee_name",
+            "is_busy",
+            "busy_name",
         )
-    busy_name = (
-        Persona.objects.filter(slug=Persona.Identity.BUSY_PRIORITISER).values_list("employee_name", flat=True).first()
     )
-    for result in results.order_by("area__position"):
-        by_response[result.response_id]["areas"].append(
-            {"area": result.area.name, "score": result.score, "level": result.get_level_display()}
+    by_response = {row[0]: {"answers": [], "areas": []} for row in responses}
+    answers = (
+        Answer.objects.filter(response__employee=employee)
+        .order_by("question__area__position", "question__position")
+        .values_list("response_id", "question__area__name", "question__text", "question__options", "value")
+    )
+    for response_id, area, question, options, value in answers:
+        option = options[value - 1] if value <= len(options) else None
+        by_response[response_id]["answers"].append(
+            {"area": area, "question": question, "answer": option, "value": value}
         )
+    results = (
+        AreaResult.objects.filter(response__employee=employee)
+        .order_by("area__position")
+        .values_list("response_id", "area__name", "score", "level")
+    )
+    levels = dict(Level.choices)
+
+    def label(level):  # as get_level_display()
+        return str(levels.get(level, level))
+
+    for response_id, area, score, level in results:
+        by_response[response_id]["areas"].append({"area": area, "score": score, "level": label(level)})
     return {
         "employee": {"name": employee.get_full_name(), "email": employee.email},
         "responses": [
             {
-                "campaign": response.round.campaign.name,
-                "round": response.round.number,
-                "started_at": response.started_at.isoformat(),
-                "submitted_at": response.submitted_at.isoformat() if response.submitted_at else None,
-                "overall_score": response.overall_score,
-                "overall_level": response.get_overall_level_display() if response.overall_level else None,
-                "profile": response.persona.employee_name if response.persona else None,
-                "busy_profile": busy_name if response.is_busy else None,
-                **by_response[response.pk],
+                "campaign": campaign,
+                "round": number,
+                "started_at": started_at.isoformat(),
+                "submitted_at": submitted_at.isoformat() if submitted_at else None,
+                "overall_score": overall_score,
+                "overall_level": label(overall_level) if overall_level else None,
+                "profile": profile,
+                "busy_profile": busy if is_busy else None,
+                **by_response[pk],
             }
-            for response in responses.order_by("round__campaign__kick_off_date", "round__number")
+            for (
+                pk,
+                campaign,
+                number,
+                started_at,
+                submitted_at,
+                overall_score,
+                overall_level,
+                profile,
+                is_busy,
+                busy,
+            ) in (responses)
         ],
     }

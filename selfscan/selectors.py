@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from campaigns.models import Campaign
@@ -195,10 +195,20 @@ def persona_counts(*, scan_round, municipalities) -> list[PersonaCountRow]:
 def attitude_statements(*, questionnaire) -> dict:
     """The attitude and time statements of `questionnaire` by what they measure, in page order:
     {Question.Dimension value (or "time_pressure"): [Question]}, for the classification page."""
+    return _grouped_statements(Question.objects.filter(area__questionnaire=questionnaire))
+
+
+def latest_attitude_statements() -> dict:
+    """attitude_statements of the latest questionnaire ({} when there is none). One query."""
+    latest = Questionnaire.objects.order_by("-version").values("pk")[:1]
+    return _grouped_statements(Question.objects.filter(area__questionnaire=Subquery(latest)))
+
+
+def _grouped_statements(questions) -> dict:
     grouped = {}
-    questions = Question.objects.filter(
-        area__questionnaire=questionnaire, kind__in=[Question.Kind.ATTITUDE, Question.Kind.TIME_PRESSURE]
-    ).order_by("area__position", "position", "pk")
+    questions = questions.filter(kind__in=[Question.Kind.ATTITUDE, Question.Kind.TIME_PRESSURE]).order_by(
+        "area__position", "position", "pk"
+    )
     for question in questions:
         key = question.dimension if question.kind == Question.Kind.ATTITUDE else Question.Kind.TIME_PRESSURE
         grouped.setdefault(key, []).append(question)

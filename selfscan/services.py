@@ -35,6 +35,7 @@ def rounds_create_for_campaign(*, campaign) -> list[Round]:
         Round.Number.FINAL: (final_opens, final_closes, final_closes),
     }
     rounds = []
+    created = False
     for number, (opens_on, due_on, closes_on) in defaults.items():
         existing = Round.objects.filter(campaign=campaign, number=number).first()
         if existing:
@@ -51,6 +52,10 @@ def rounds_create_for_campaign(*, campaign) -> list[Round]:
         scan_round.full_clean()
         scan_round.save()
         rounds.append(scan_round)
+        created = True
+    if created:
+        # Cached figures list a campaign's rounds (dashboards, the agenda suggestion): count them again.
+        participation_changed(municipality_ids=campaign.municipalities.values_list("pk", flat=True))
     return rounds
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,7 +24,8 @@ from .access import (
     get_round_for_employee,
     get_round_for_management,
 )
-from .classification import classification_context
+from .caching import cached_html
+from .classification import EXPLANATION_TEMPLATE, classification_context
 from .exports import employee_scan_export
 from .forms import ClassificationRoundForm, QuestionForm, RoundDatesForm, StepForm
 from .results import result_context
@@ -165,7 +167,10 @@ def classification(request):
     rounds = selectors.classification_rounds(municipalities=municipalities, today=timezone.localdate())
     form = ClassificationRoundForm(request.GET or None, rounds=rounds)
     context = classification_context(scan_round=form.chosen_round(), municipalities=municipalities)
-    return render(request, "selfscan/classification.html", {"form": form, **context})
+    explanation = cached_html(
+        context["explanation_key"], lambda: render_to_string(EXPLANATION_TEMPLATE, context, request)
+    )
+    return render(request, "selfscan/classification.html", {"form": form, "explanation": explanation, **context})
 
 
 @login_required

@@ -1,0 +1,38 @@
+"""Cached parts of the agenda suggestion, invalidated on write.
+
+The team's participation figures (members, active on the learning platform, who did the zelfscan)
+are kept under the participation version of the team's municipality (bumped by every logged
+activity, submitted scan and round date change: organisations.caching.participation_changed) and
+the organisation's version (people joining, leaving or moving teams: organisation_changed), with
+the team, campaign, day and language in the key (organisations.caching.cached_participation). The
+discussion question is kept under the personas' version (personas.caching: every edit of a
+persona's or an audience's texts).
+"""
+
+from django.utils.translation import get_language
+
+from common.cache import versioned
+from organisations.caching import cached_participation
+from personas.caching import NAMESPACE as PERSONAS
+
+FIGURES_SECONDS = 10 * 60
+QUESTION_SECONDS = 30 * 60
+
+
+def cached_team_figures(*, team, campaign, today, build):
+    """`build()`'s team participation figures, kept until something they count changes."""
+    parts = [team.pk, campaign.pk if campaign else "", today.isoformat(), get_language() or ""]
+    return cached_participation(
+        "agendas:team_participation",
+        municipality_ids=[team.municipality_id],
+        parts=parts,
+        build=build,
+        seconds=FIGURES_SECONDS,
+    )
+
+
+def cached_question(*, month, build) -> str:
+    """`build()`'s discussion question of `month`, kept until a persona or audience text changes."""
+    return versioned(
+        PERSONAS, ["agenda_question", month.isoformat(), get_language() or ""], build, seconds=QUESTION_SECONDS
+    )

@@ -1,0 +1,45 @@
+"""Cached parts of the classification page, invalidated on write or keyed on what they show.
+
+The persona counts count every submitted response of a round in the person's municipalities. They
+are kept under the participation version of each of those municipalities (bumped by every
+submitted scan: services.response_submit) and the organisation's version (people moving between
+municipalities, renamed municipalities): organisations.caching.cached_participation. So a change
+shows at once; the time limit only bounds what no service sees (a row changed by hand).
+"""
+
+from django.core.cache import cache
+
+from organisations.caching import cached_participation
+
+from .selectors import persona_counts
+
+COUNTS_SECONDS = 10 * 60
+HTML_SECONDS = 10 * 60
+
+
+def cached_persona_counts(*, scan_round, municipalities) -> list:
+    """selectors.persona_counts of `scan_round` for those of `municipalities` that take part in its
+    campaign, from the cache when nothing they count changed since. The key: the round, its
+    campaign's plan version, the municipalities and their versions. Which municipalities take part
+    is read only when counting: a campaign's municipalities are set when it is created
+    (campaigns.services.campaign_create) and no service or admin page changes them."""
+    ids = sorted(municipality.pk for municipality in municipalities)
+
+    def count():
+        taking_part = set(scan_round.campaign.municipalities.values_list("pk", flat=True))
+        return persona_counts(scan_round=scan_round, municipalities=[m for m in municipalities if m.pk in taking_part])
+
+    parts = [scan_round.pk, scan_round.campaign.plan_version, ",".join(map(str, ids))]
+    return cached_participation(
+        "selfscan:persona_counts", municipality_ids=ids, parts=parts, build=count, seconds=COUNTS_SECONDS
+    )
+
+
+def cached_html(key: str, build) -> str:
+    """The rendered text kept under `key` (a digest of what it shows), else `build()`'s, kept
+    HTML_SECONDS (the limit only matters after a new release changed the page's code or wording)."""
+    html = cache.get(key)
+    if html is None:
+        html = build()
+        cache.set(key, html, HTML_SECONDS)
+    return html

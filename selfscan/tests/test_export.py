@@ -1,0 +1,50 @@
+"""The employee's own scan export (AVG/GDPR right of access): a fixed, small number of queries
+however many rounds and answers, each round complete, in campaign and round order."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from organisations.models import User
+from selfscan.tests.factories import open_campaign_rounds, submitted_response
+
+pytestmark = pytest.mark.django_db
+URL = reverse("selfscan:export")
+
+
+def test_the_export_takes_at_most_five_queries_whatever_the_number_of_rounds(
+    client, employee, municipality, query_count
+):
+    baseline, final = open_campaign_rounds(municipalities=[municipality])
+    client.force_login(employee)
+    empty = query_count(client, URL, at_most=5)  # the session, the person, responses, answers, results
+    submitted_response(employee, baseline)
+    one = query_count(client, URL, at_most=5)
+    submitted_response(employee, final)
+    assert query_count(client, URL, at_most=5) == one == empty
+
+
+def test_each_round_is_exported_in_order_with_its_own_answers_and_areas(client, employee, municipality):
+    baseline, final = open_campaign_rounds(municipalities=[municipality])
+    submitted_response(employee, final, can_do=4)
+    submitted_response(employee, baseline, can_do=1)
+    client.force_login(employee)
+    data = json.loads(client.get(URL).content)
+    assert [response["round"] for response in data["responses"]] == [1, 2]
+    first, second = data["responses"]
+    assert "Dit kan ik anderen uitleggen" not in {answer["answer"] for answer in first["answers"]}
+    assert "Dit kan ik anderen uitleggen" in {answer["answer"] for answer in second["answers"]}
+    assert len(first["areas"]) == len(second["areas"]) == 7
+    assert first["overall_level"] and all(area["level"] for area in first["areas"])
+
+
+def test_levels_are_named_in_the_persons_language(client, employee, municipality):
+    baseline, _final = open_campaign_rounds(municipalities=[municipality])
+    submitted_response(employee, baseline)  # independent in every area: Gevorderd
+    User.objects.filter(pk=employee.pk).update(language=User.Language.ENGLISH)
+    client.force_login(employee)
+    english = json.loads(client.get(URL).content)["responses"][0]
+    User.objects.filter(pk=employee.pk).update(language=User.Language.DUTCH)
+    dutch = json.loads(client.get(URL).content)["responses"][0]
+    assert english["overall_level"] != dutch["overall_level"]
