@@ -199,3 +199,22 @@ def test_an_edit_shows_at_once_on_the_cached_persona_pages(client, advisor):
         {**text_rows("aandachtspunt", [(1, "Punt")]), **text_rows("boodschap", [(1, "Een nieuwe boodschap")])},
     )
     assert "Een nieuwe boodschap" in client.get(library).content.decode()
+
+
+def test_the_edit_forms_are_kept_empty_and_show_a_saved_text_at_once(client, advisor, query_count):
+    client.force_login(advisor)
+    edit = reverse("personas:edit", args=["analoge-idealist"])
+    audience_edit = reverse("personas:audience_edit", args=["allen"])
+    for url in (edit, audience_edit):
+        cold = query_count(client, url, at_most=12)
+        assert query_count(client, url, at_most=12, cold=False) <= 3 < cold  # person, row, and no texts
+    data = statement_post_data([(1, "motives", "Willen gemak", False)], texts={"essence": "Nieuwe kern"})
+    assert client.post(edit, data).status_code == 302
+    page = client.get(edit).content.decode()
+    assert "Nieuwe kern" in page and 'value="Willen gemak"' in page
+    client.post(
+        audience_edit,
+        {**text_rows("aandachtspunt", [(1, "Punt")]), **text_rows("boodschap", [(1, "Een nieuwe boodschap")])},
+    )
+    page = client.get(audience_edit).content.decode()
+    assert 'value="Een nieuwe boodschap"' in page and advisor.get_full_name() in page  # the edit, by whom
