@@ -1,6 +1,7 @@
 """Load mix for bench/load.py: employees, team leaders and advisors using the portal.
 
-Each simulated person logs in once with a real form post, then works with 1–3 s think time.
+Each simulated person logs in once with a real form post, then works with 1–3 s think time, or
+none with LOAD_THINK=0 (the saturated run that measures what the server can do with the mix).
 """
 
 import os
@@ -12,6 +13,7 @@ from locust import HttpUser, between, task
 PASSWORD = os.environ.get("LOAD_PASSWORD", "digivaardig-demo")
 EMPLOYEE_EMAILS = os.environ.get("LOAD_EMPLOYEES", "medewerker@digivaardig.test").split(",")
 FALLBACK_EMAILS = list(EMPLOYEE_EMAILS)
+THINK_SECONDS = (1, 3) if os.environ.get("LOAD_THINK", "1") != "0" else (0, 0)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Every form that writes carries a one-time token (common/submissions.py); any unused one of the page will do.
 FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
@@ -28,7 +30,7 @@ def tokens(text):
 
 class PortalUser(HttpUser):
     abstract = True
-    wait_time = between(1, 3)
+    wait_time = between(*THINK_SECONDS)
     email = "medewerker@digivaardig.test"
 
     def on_start(self):
