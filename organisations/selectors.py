@@ -1,7 +1,12 @@
 """Reads of the organisation: municipalities, teams and people (never scan data)."""
 
+from dataclasses import dataclass
+
+from django.core.paginator import Page
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+
+from common.paging import KnownCountPaginator
 
 from .caching import cached_counts
 from .models import Municipality, Team, User
@@ -51,6 +56,28 @@ def team_members(*, team: Team):
     return team.members.filter(is_active=True).order_by(*User._meta.ordering)
 
 
+@dataclass(frozen=True)
+class TeamPage:
+    """A page of the team's members (`page`, a Page of User with its paginator) and its `leaders`."""
+
+    page: Page
+    leaders: list
+
+
+def team_page(*, team: Team, page_number, per_page: int) -> TeamPage:
+    """Page `page_number` (as typed: Paginator.get_page's rules) of the team's active members and the
+    team's leaders, kept in the cache while the organisation is unchanged (caching.py). Three
+    queries when not cached, none when cached."""
+
+    def build():
+        count = team.members.filter(is_active=True).count()
+        page = KnownCountPaginator(team_members(team=team), per_page, count=count).get_page(page_number)
+        return count, page.number, list(page.object_list), list(team.leaders.all())
+
+    count, number, members, leaders = cached_counts("team-page", [team.pk, per_page, str(page_number)[:20]], build)
+    return TeamPage(page=Page(members, number, KnownCountPaginator([], per_page, count=count)), leaders=leaders)
+
+
 def employee_search(*, query: str = "", municipality_id=None):
     """Active employees whose name or e-mail contains `query` (or whose employee number is it),
     optionally of one municipality; by surname, with municipality and team loaded."""
@@ -76,14 +103,19 @@ def employee_search_count(*, query: str = "", municipality_id=None) -> int:
     )
 
 
-def led_teams(*, user: User):
-    """The teams `user` leads, by name, with municipality and active `member_count`."""
-    return (
-        Team.objects.filter(leaders=user)
-        .select_related("municipality")
-        .annotate(member_count=Count("members", filter=Q(members__is_active=True)))
-        .order_by("name")
-    )
+def led_teams(*, user: User) -> list[Team]:
+    """The teams `user` leads, by name, with municipality and active `member_count`; kept in the
+    cache while the organisation is unchanged (caching.py). One query when not cached."""
+
+    def build():
+        return list(
+            Team.objects.filter(leaders=user)
+            .select_related("municipality")
+            .annotate(member_count=Count("members", filter=Q(members__is_active=True)))
+            .order_by("name")
+        )
+
+    return cached_counts("led-teams", [user.pk], build)
 
 
 # How alike two team names must be (difflib's ratio) to ask whether a new one is a typo.

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -45,9 +44,10 @@ def municipality_detail(request, municipality_id):
 @login_required
 def team_detail(request, team_id):
     team = get_team_for_user(request.user, team_id)
-    page = Paginator(selectors.team_members(team=team), EMPLOYEES_PER_PAGE).get_page(request.GET.get("pagina"))
-    leaders = team.leaders.all()
-    return render(request, "organisations/team_detail.html", {"team": team, "page": page, "leaders": leaders})
+    members = selectors.team_page(team=team, page_number=request.GET.get("pagina"), per_page=EMPLOYEES_PER_PAGE)
+    return render(
+        request, "organisations/team_detail.html", {"team": team, "page": members.page, "leaders": members.leaders}
+    )
 
 
 @login_required

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from organisations.employee_import import employee_import_parse
 from organisations.models import Team, User
@@ -278,3 +279,27 @@ def test_dutch_column_names_are_read_like_the_english_ones(municipalities):
         True,
         "GR-1",
     )
+
+
+def test_an_import_shows_at_once_on_the_cached_team_pages(client, municipalities):
+    # The team page and the team leader's teams are kept in the cache until the organisation
+    # changes: an import (as the admin) says so, and the next request shows the new people.
+    run_import(
+        csv_bytes(
+            "anna.jansen@groningen.nl,Anna,Jansen,Groningen,Burgerzaken,ja,G001",
+            "bram.visser@groningen.nl,Bram,Visser,Groningen,Burgerzaken,nee,G002",
+        )
+    )
+    leader = User.objects.get(email="anna.jansen@groningen.nl")
+    team = Team.objects.get(name="Burgerzaken")
+    client.force_login(leader)
+    page = client.get(reverse("organisations:team_detail", args=[team.pk])).content.decode()
+    assert "Bram Visser" in page and "Chris de Vries" not in page
+    assert "2 teamleden" in page
+    run_import(csv_bytes("chris@groningen.nl,Chris,de Vries,Groningen,Burgerzaken,nee,G003"))
+    page = client.get(reverse("organisations:team_detail", args=[team.pk])).content.decode()
+    assert "Chris de Vries" in page and "3 teamleden" in page
+    start = client.get(reverse("core:start_team_leader")).content.decode()
+    assert "Burgerzaken" in start and "Publiekszaken" not in start
+    run_import(csv_bytes("anna.jansen@groningen.nl,Anna,Jansen,Groningen,Publiekszaken,ja,G001"))
+    assert "Publiekszaken" in client.get(reverse("core:start_team_leader")).content.decode()
