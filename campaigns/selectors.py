@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from common.dates import month_end, month_start, months_between
+from organisations.caching import cached_participation
 from personas.models import Persona
 
 from .models import Campaign, Channel, ContentItem, Phase
@@ -51,9 +52,17 @@ def planner_campaign(*, municipalities, today: datetime.date) -> Campaign | None
     return min(upcoming, key=lambda campaign: campaign.kick_off_date, default=None)
 
 
-def campaign_list_for_municipalities(*, municipalities):
-    """Campaigns in which any of `municipalities` takes part, newest kick-off first, with their municipalities."""
-    return Campaign.objects.filter(municipalities__in=municipalities).distinct().prefetch_related("municipalities")
+def campaign_list_for_municipalities(*, municipalities) -> list[Campaign]:
+    """Campaigns in which any of `municipalities` (a queryset or objects) takes part, newest kick-off
+    first, with their municipalities; kept in the cache until a campaign of theirs is created or
+    saved, or the organisation changes (organisations.caching.cached_participation). One query for
+    the ids, two more when not cached."""
+    ids = sorted({municipality.pk for municipality in municipalities})
+
+    def build():
+        return list(Campaign.objects.filter(municipalities__in=ids).distinct().prefetch_related("municipalities"))
+
+    return cached_participation("campaign-list", municipality_ids=ids, parts=ids, build=build)
 
 
 def content_items(*, campaign, municipalities, filters=None):

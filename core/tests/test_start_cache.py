@@ -64,3 +64,19 @@ def test_each_person_gets_their_own_cached_page(client, employee, team, municipa
     assert "✓ </span>actief" in client.get(START).content.decode()
     client.force_login(employee)
     assert "✓ </span>actief" not in client.get(START).content.decode()
+
+
+def test_a_new_or_renamed_campaign_shows_at_once_on_the_advisor_start_page(client, advisor, municipality):
+    campaign = running_campaign(municipality)
+    client.force_login(advisor)
+    start = reverse("core:start_advisor")
+    assert "Digivaardig test" in client.get(start).content.decode()  # kept now
+    campaign_services.campaign_update(campaign=campaign, name="Digivaardig 2026")
+    assert "Digivaardig 2026" in client.get(start).content.decode()
+    campaign_services.campaign_create(
+        name="Digivaardig 2027",
+        kick_off_date=datetime.date(2027, 3, 1),
+        end_date=datetime.date(2027, 12, 31),
+        municipalities=[municipality],
+    )
+    assert "Digivaardig 2027" in client.get(start).content.decode()
