@@ -36,3 +36,15 @@ def cached_question(*, month, build) -> str:
     return versioned(
         PERSONAS, ["agenda_question", month.isoformat(), get_language() or ""], build, seconds=QUESTION_SECONDS
     )
+
+
+def cached_team_log(*, team, today, page_number, build):
+    """`build()`'s team log (the months' overview and a page of meetings), kept until a meeting of
+    the team's municipality, its campaign or the organisation changes (cached_participation)."""
+    return cached_participation(
+        "agendas:team_log",
+        municipality_ids=[team.municipality_id],
+        parts=[team.pk, today.isoformat(), str(page_number)[:20]],
+        build=build,
+        seconds=FIGURES_SECONDS,
+    )

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.form_layout import RenderKey
 from common.forms import add_service_errors
 from common.submissions import once_per_form
 
@@ -24,8 +24,10 @@ MEETINGS_PER_PAGE = 50
 def team_log(request, team_id):
     team = get_led_team(request.user, team_id)
     today = timezone.localdate()
-    overview = selectors.team_agenda_overview(team=team, today=today)
+    log = selectors.team_log(team=team, today=today, page_number=request.GET.get("pagina"), per_page=MEETINGS_PER_PAGE)
+    overview = log.overview
     form = MeetingForm(request.POST or None, initial={"date": overview.last_day}, last_day=overview.last_day)
+    form.render_key = RenderKey(namespaces=(), parts=(overview.last_day,), seconds=24 * 60 * 60)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_log(team=team, leader=request.user, **form.cleaned_data, today=today)
@@ -34,8 +36,9 @@ def team_log(request, team_id):
         else:
             messages.success(request, _("Het werkoverleg is vastgelegd."))
             return redirect("agendas:team_log", team_id=team.pk)
-    page = Paginator(selectors.team_meetings(team=team), MEETINGS_PER_PAGE).get_page(request.GET.get("pagina"))
-    return render(request, "agendas/team_log.html", {"team": team, "overview": overview, "form": form, "page": page})
+    return render(
+        request, "agendas/team_log.html", {"team": team, "overview": overview, "form": form, "page": log.page}
+    )
 
 
 @login_required

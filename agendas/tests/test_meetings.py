@@ -197,3 +197,21 @@ def test_the_start_page_does_not_grow_with_more_teams(client, team_leader, team,
         extra.leaders.add(team_leader)
         MeetingFactory(team=extra)
     assert query_count(client, url, at_most=15) == small
+
+
+def test_the_log_is_kept_and_a_logged_or_changed_meeting_shows_at_once(client, team_leader, team, campaign, query_count):
+    client.force_login(team_leader)
+    url = reverse("agendas:team_log", args=[team.pk])
+    cold = query_count(client, url, at_most=15)
+    assert query_count(client, url, at_most=15, cold=False) < cold
+    page = client.get(url).content.decode()
+    assert "Teams-tip van de maand" not in page and "month-met" not in page
+    log(client, team, topic="Teams-tip van de maand")
+    page = client.get(url).content.decode()
+    assert "Teams-tip van de maand" in page and "month-met" in page  # this month is met
+    meeting = TeamMeeting.objects.get(team=team)
+    client.post(
+        reverse("agendas:meeting_edit", args=[meeting.pk]),
+        {"date": meeting.date.isoformat(), "digivaardig_on_agenda": "True", "topic": "Copilot proberen"},
+    )
+    assert "Copilot proberen" in client.get(url).content.decode()
