@@ -199,7 +199,9 @@ def test_the_start_page_does_not_grow_with_more_teams(client, team_leader, team,
     assert query_count(client, url, at_most=15) == small
 
 
-def test_the_log_is_kept_and_a_logged_or_changed_meeting_shows_at_once(client, team_leader, team, campaign, query_count):
+def test_the_log_is_kept_and_a_logged_or_changed_meeting_shows_at_once(
+    client, team_leader, team, campaign, query_count
+):
     client.force_login(team_leader)
     url = reverse("agendas:team_log", args=[team.pk])
     cold = query_count(client, url, at_most=15)
