@@ -37,3 +37,10 @@ def cached_support(*, person_id: int, build, expires=None, name: str = "employee
     """`build()`'s result (`name`: which read) for the person, never older than a write of the
     support programme or the organisation, and at most SUPPORT_SECONDS or `expires(value)` seconds old."""
     return versioned_many([NAMESPACE, ORGANISATION], [name, person_id], build, seconds=SUPPORT_SECONDS, expires=expires)
+
+
+def cached_support_read(name: str, parts, build, *, expires=None):
+    """`build()`'s result for read `name` and its key `parts` (a scope, an object's id, a person),
+    never older than a write of the support programme or the organisation, and at most
+    SUPPORT_SECONDS or `expires(value)` seconds old."""
+    return versioned_many([NAMESPACE, ORGANISATION], [name, *parts], build, seconds=SUPPORT_SECONDS, expires=expires)

@@ -26,7 +26,7 @@ from personas.selectors import audiences_with_texts
 from selfscan.selectors import scan_completions
 
 from . import codes
-from .caching import cached_support
+from .caching import cached_support, cached_support_read
 from .models import (
     Ambassador,
     BuddyPair,
@@ -190,9 +190,11 @@ class PairDetail:
 
 
 def pair_detail(*, pair: BuddyPair) -> PairDetail:
-    """The pair's strippenkaarten with their sessions (PairDetail). One query for the cards and one
-    for their sessions."""
-    cards = [card_view(card) for card in _cards_with_sessions().filter(pair=pair)]
+    """The pair's strippenkaarten with their sessions (PairDetail); the cards kept until a write of
+    the support programme or the organisation (coaching.caching). Two queries when not cached."""
+    cards = cached_support_read(
+        "pair-cards", [pair.pk], lambda: [card_view(card) for card in _cards_with_sessions().filter(pair=pair)]
+    )
     return PairDetail(pair=pair, cards=cards, current=cards[0] if cards else None)
 
 
@@ -213,12 +215,23 @@ def coaches_for(*, municipalities) -> list[Coach]:
 
 def open_requests(*, municipalities) -> list[BuddyPair]:
     """Buddy requests waiting for a coach in `municipalities`, oldest first, with employee, team
-    and municipality. One query."""
-    return list(
-        BuddyPair.objects.filter(municipality__in=municipalities, status=BuddyPair.Status.REQUESTED)
-        .select_related("employee__team", "municipality")
-        .order_by("requested_at", "pk")
+    and municipality; kept until a write of the support programme or the organisation
+    (coaching.caching). One query for the ids, one more when not cached."""
+    ids = _ids(municipalities)
+    return cached_support_read(
+        "open-requests",
+        ids,
+        lambda: list(
+            BuddyPair.objects.filter(municipality__in=ids, status=BuddyPair.Status.REQUESTED)
+            .select_related("employee__team", "municipality")
+            .order_by("requested_at", "pk")
+        ),
     )
+
+
+def _ids(municipalities) -> list[int]:
+    # Municipality objects, a queryset of them, or ids: the sorted ids (a cache key's scope).
+    return sorted({getattr(municipality, "pk", municipality) for municipality in municipalities})
 
 
 def coach_choices(*, pair: BuddyPair) -> list[Coach]:
@@ -237,11 +250,16 @@ def coach_choices(*, pair: BuddyPair) -> list[Coach]:
 
 def paired_overview(*, municipalities) -> list[BuddyPair]:
     """Current pairs of `municipalities` for the programme lead: buddy, coach and municipality, no
-    session content. One query."""
-    return list(
-        BuddyPair.objects.filter(municipality__in=municipalities, status=BuddyPair.Status.PAIRED)
-        .select_related("employee__team", "coach", "municipality")
-        .order_by("municipality__name", "coach__surname_sort", "employee__surname_sort", "pk")
+    session content; kept as open_requests is. One query for the ids, one more when not cached."""
+    ids = _ids(municipalities)
+    return cached_support_read(
+        "paired-overview",
+        ids,
+        lambda: list(
+            BuddyPair.objects.filter(municipality__in=ids, status=BuddyPair.Status.PAIRED)
+            .select_related("employee__team", "coach", "municipality")
+            .order_by("municipality__name", "coach__surname_sort", "employee__surname_sort", "pk")
+        ),
     )
 
 
@@ -305,7 +323,14 @@ def ambassador_of(*, person: User) -> Ambassador | None:
 
 def ambassador_register(*, municipalities) -> list[Ambassador]:
     """The ambassador register of `municipalities`: sign-ups waiting for a decision first, then
-    ambassadors, then the rest; with person, team, municipality and who decided. One query."""
+    ambassadors, then the rest; with person, team, municipality and who decided. Kept until a write
+    of the support programme or the organisation (coaching.caching): one query for the ids, one
+    more when not cached."""
+    ids = _ids(municipalities)
+    return cached_support_read("ambassador-register", ids, lambda: _ambassador_register(ids))
+
+
+def _ambassador_register(municipalities) -> list[Ambassador]:
     order = {
         Ambassador.Status.VOLUNTEERED: 0,
         Ambassador.Status.CONFIRMED: 1,
@@ -370,8 +395,27 @@ def _with_counts(sessions):
 def sessions_for_person(*, person: User, now: datetime.datetime | None = None) -> list[InspirationSession]:
     """The sessions `person` can go to that have not ended, soonest first, each annotated with
     `signed_up_count`, `waiting_count` and `own_status` (their SignUp status or None), with
-    municipality and content item loaded. One query."""
-    now = now or timezone.now()
+    municipality and content item loaded. Kept until a write of the support programme or the
+    organisation, and never past the next start or end of a listed session (coaching.caching);
+    one query when not cached. `now` (for tests) reads without the cache."""
+    if now is not None:
+        return _sessions_for_person(person, now)
+    built = timezone.now()
+    return cached_support_read(
+        "sessions-for-person",
+        [person.pk, person.municipality_id],
+        lambda: _sessions_for_person(person, built),
+        expires=lambda sessions: _seconds_to_next_turn(sessions, built),
+    )
+
+
+def _seconds_to_next_turn(sessions, now: datetime.datetime) -> float:
+    """Seconds until one of `sessions` starts or ends (then what a page shows of it changes)."""
+    moments = [moment for session in sessions for moment in (session.starts_at, session.ends_at) if moment > now]
+    return (min(moments) - now).total_seconds() if moments else float("inf")
+
+
+def _sessions_for_person(person: User, now: datetime.datetime) -> list[InspirationSession]:
     own = SignUp.objects.filter(session=OuterRef("pk"), person=person).values("status")[:1]
     sessions = (
         _with_counts(sessions_visible_to(person=person).filter(starts_at__gte=now - datetime.timedelta(hours=8)))
@@ -396,8 +440,21 @@ class SessionForPerson:
 
 
 def session_for_person(*, session: InspirationSession, person: User, now=None) -> SessionForPerson:
-    """The session page for `person` (SessionForPerson). Three queries."""
-    now = now or timezone.now()
+    """The session page for `person` (SessionForPerson); kept until a write of the support
+    programme or the organisation, and never past the session's start or end (coaching.caching).
+    Three queries when not cached. `now` (for tests) reads without the cache."""
+    if now is not None:
+        return _session_for_person(session, person, now)
+    built = timezone.now()
+    return cached_support_read(
+        "session-for-person",
+        [session.pk, person.pk],
+        lambda: _session_for_person(session, person, built),
+        expires=lambda view: _seconds_to_next_turn([view.session], built),
+    )
+
+
+def _session_for_person(session: InspirationSession, person: User, now) -> SessionForPerson:
     counted = (
         _with_counts(InspirationSession.objects.filter(pk=session.pk))
         .select_related("municipality", "content_item", "organiser")

@@ -180,6 +180,7 @@ def pair(request, pair_id):
     form = None
     if scope.can_log:
         form = SessionLogForm(submitted_data(request), initial={"date": today, "minutes": 30}, last_day=today)
+        form.render_key = RenderKey(namespaces=(), parts=(today,), seconds=SUPPORT_SECONDS)
     if request.method == "POST":
         if form is None:
             raise Http404

@@ -104,3 +104,38 @@ def test_the_digicoach_page_is_kept_and_shows_a_new_request_and_a_logged_session
     )
     page = client.get(url).content.decode()
     assert "Fenna" in page and "1 van " in page and "0 van " not in page
+
+
+def test_registers_pairs_and_session_pages_are_kept_and_show_a_write_at_once(
+    client, advisor, programme_lead, employee, municipality
+):
+    client.force_login(advisor)
+    register = reverse("coaching:ambassadors")
+    assert employee.get_full_name() not in client.get(register).content.decode()  # kept now
+    services.ambassador_volunteer(person=employee, motivation="Ik help graag")
+    assert "Ik help graag" in client.get(register).content.decode()
+    client.force_login(programme_lead)
+    requests_page = reverse("coaching:requests")
+    assert employee.get_full_name() not in client.get(requests_page).content.decode()
+    services.buddy_request(employee=employee, topic="teams")
+    assert employee.get_full_name() in client.get(requests_page).content.decode()
+    session = InspirationSessionFactory(municipality=municipality, title="Lunchsessie", capacity=1)
+    client.force_login(employee)
+    page = reverse("coaching:session", args=[session.pk])
+    assert "Je bent aangemeld" not in client.get(page).content.decode()
+    services.session_sign_up(session=session, person=employee)
+    assert "Je bent aangemeld" in client.get(page).content.decode()
+
+
+def test_a_kept_session_list_lasts_until_the_next_start_or_end():
+    from types import SimpleNamespace
+
+    from coaching.selectors import _seconds_to_next_turn
+
+    now = timezone.now()
+    hour = datetime.timedelta(hours=1)
+    started = SimpleNamespace(starts_at=now - hour, ends_at=now + 2 * hour)
+    later = SimpleNamespace(starts_at=now + 3 * hour, ends_at=now + 4 * hour)
+    assert _seconds_to_next_turn([started, later], now) == 2 * 60 * 60  # the running one ends
+    assert _seconds_to_next_turn([later], now) == 3 * 60 * 60  # the next one starts
+    assert _seconds_to_next_turn([], now) == float("inf")
