@@ -28,7 +28,9 @@ sys.path.insert(0, str(BASE_DIR))
 
 REQUESTS, WARM_UP = 20, 3
 FIXED_TARGET, GROWING_TARGET = 5, 15
-# Pages that list what grows with the organisation or the plan (the 15 × target).
+# The planner's views and the pages that list what grows with the organisation or the programme
+# (the 15 × target): a row per item, person, team, meeting, activity, card, session, pair,
+# certificate or reminder period, paginated or not.
 GROWING = {
     "campaigns:list",
     "campaigns:calendar",
@@ -36,10 +38,26 @@ GROWING = {
     "campaigns:channels",
     "campaigns:export_csv",
     "campaigns:export_xlsx",
+    "campaigns:feed",
+    "organisations:municipality_list",
     "organisations:employee_list",
     "organisations:team_detail",
     "organisations:municipality_detail",
     "agendas:suggestion",
+    "agendas:team_log",
+    "learning:mine",
+    "coaching:cards",
+    "coaching:coaches",
+    "coaching:requests",
+    "coaching:ambassadors",
+    "coaching:sessions",
+    "coaching:sessions_manage",
+    "coaching:session_attendance",
+    "coaching:certificates_manage",
+    "reminders:status",
+    "selfscan:rounds_manage",
+    "dashboards:team_table",
+    "dashboards:programme_table",
 }
 DEMO_ROLES = {
     "employee": "medewerker@digivaardig.test",
