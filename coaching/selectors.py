@@ -12,6 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from campaigns.models import Campaign, ContentItem
 from campaigns.selectors import campaign_covers, content_to_share
 from common.dates import long_date, month_start
+from common.paging import KnownCountPaginator
 from common.workdays import holiday_name, non_working_reason
 from organisations.models import User
 from personas.models import Audience, Persona
@@ -609,6 +611,42 @@ def cards_received(*, person: User, since: datetime.datetime | None = None):
     if since is not None:
         cards = cards.filter(sent_at__gte=since)
     return cards.select_related("sender__team").order_by("-sent_at", "-pk")
+
+
+@dataclass(frozen=True)
+class CardsPage:
+    """The compliment cards page: `received` (a Page of cards_received with its paginator), the
+    newest `sent` (at most `per_page`), `blocks` (CardBlock list) and `email_wanted`."""
+
+    received: Page
+    sent: list
+    blocks: list
+    email_wanted: bool
+
+
+def cards_page(*, person: User, page_number, per_page: int) -> CardsPage:
+    """The person's cards page (CardsPage) with page `page_number` (as typed: Paginator.get_page's
+    rules) of the cards received; kept until a write of the support programme (a card, a block, the
+    e-mail preference) or the organisation (coaching.caching). Five queries when not cached."""
+
+    def build():
+        received = cards_received(person=person)
+        count = received.count()
+        page = KnownCountPaginator(received, per_page, count=count).get_page(page_number)
+        return (
+            count,
+            page.number,
+            list(page.object_list),
+            list(cards_sent(person=person)[:per_page]),
+            list(card_blocks(person=person)),
+            card_email_wanted(person=person),
+        )
+
+    count, number, received, sent, blocks, wanted = cached_support_read(
+        "cards-page", [person.pk, per_page, str(page_number)[:20]], build
+    )
+    page = Page(received, number, KnownCountPaginator([], per_page, count=count))
+    return CardsPage(received=page, sent=sent, blocks=blocks, email_wanted=wanted)
 
 
 def cards_sent(*, person: User):

@@ -762,6 +762,7 @@ def card_unblock(*, person: User, blocked: User) -> bool:
     return bool(deleted)
 
 
+@changes_support
 def card_preference_set(*, person: User, email_on_card: bool) -> CardPreference:
     """Whether `person` gets an e-mail when a card arrives. Returns the CardPreference."""
     preference, _created = CardPreference.objects.update_or_create(

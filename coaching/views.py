@@ -512,14 +512,12 @@ def session_call_off(request, session_id):
 
 @login_required
 def cards(request):
-    received = Paginator(selectors.cards_received(person=request.user), PER_PAGE).get_page(request.GET.get("pagina"))
+    cards = selectors.cards_page(person=request.user, page_number=request.GET.get("pagina"), per_page=PER_PAGE)
     context = {
-        "received": received,
-        "sent": selectors.cards_sent(person=request.user)[:PER_PAGE],
-        "blocks": selectors.card_blocks(person=request.user),
-        "preference_form": CardPreferenceForm(
-            initial={"email_on_card": selectors.card_email_wanted(person=request.user)}
-        ),
+        "received": cards.received,
+        "sent": cards.sent,
+        "blocks": cards.blocks,
+        "preference_form": CardPreferenceForm(initial={"email_on_card": cards.email_wanted}),
     }
     return render(request, "coaching/cards.html", context)
 

@@ -139,3 +139,18 @@ def test_a_kept_session_list_lasts_until_the_next_start_or_end():
     assert _seconds_to_next_turn([started, later], now) == 2 * 60 * 60  # the running one ends
     assert _seconds_to_next_turn([later], now) == 3 * 60 * 60  # the next one starts
     assert _seconds_to_next_turn([], now) == float("inf")
+
+
+def test_the_cards_page_is_kept_and_shows_a_card_a_block_and_the_preference_at_once(client, employee, team):
+    colleague = UserFactory(team=team, municipality=team.municipality, first_name="Bram")
+    url = reverse("coaching:cards")
+    client.force_login(employee)
+    assert "Nog geen kaarten ontvangen." in client.get(url).content.decode()  # kept now
+    services.card_send(sender=colleague, recipient=employee, text=CardText.PATIENCE)
+    page = client.get(url).content.decode()
+    assert "Bram" in page and 'id="id_email_on_card" checked' in page
+    services.card_preference_set(person=employee, email_on_card=False)
+    assert 'id="id_email_on_card" checked' not in client.get(url).content.decode()
+    services.card_block(person=employee, blocked=colleague)
+    assert "Nog geen kaarten ontvangen." in client.get(url).content.decode()
+    assert client.get(url, {"pagina": "abc"}).status_code == client.get(url, {"pagina": "-1"}).status_code == 200
