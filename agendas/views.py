@@ -27,7 +27,7 @@ def team_log(request, team_id):
     log = selectors.team_log(team=team, today=today, page_number=request.GET.get("pagina"), per_page=MEETINGS_PER_PAGE)
     overview = log.overview
     form = MeetingForm(request.POST or None, initial={"date": overview.last_day}, last_day=overview.last_day)
-    form.render_key = RenderKey(namespaces=(), parts=(overview.last_day,), seconds=24 * 60 * 60)
+    form.render_key = RenderKey(namespaces=(), parts=(overview.last_day,), seconds=60 * 60)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_log(team=team, leader=request.user, **form.cleaned_data, today=today)

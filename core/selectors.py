@@ -15,8 +15,9 @@ from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import cached_counts, participation_namespace
 from organisations.models import Municipality, Team, User
 
-# A day at most: the key holds the day, and the namespaces below see every write before that.
-EMPLOYEE_START_SECONDS = 24 * 60 * 60
+# The versions below see every write; the time limit only bounds the memory that old versions'
+# entries hold in the cache (about 2 kB per person visiting).
+EMPLOYEE_START_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
