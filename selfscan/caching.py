@@ -8,7 +8,10 @@ shows at once; the time limit only bounds what no service sees (a row changed by
 """
 
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
+from common.cache import changed, versioned
 from organisations.caching import cached_participation
 
 from .selectors import persona_counts
@@ -43,3 +46,23 @@ def cached_html(key: str, build) -> str:
         html = build()
         cache.set(key, html, HTML_SECONDS)
     return html
+
+
+QUESTIONNAIRE = "questionnaire"
+
+
+def questionnaire_changed() -> None:
+    """Invalidate what is kept of the questionnaires' questions (services.question_update and
+    questionnaire_new_version call it)."""
+    changed(QUESTIONNAIRE)
+
+
+def cached_questions_body(*, questionnaire, frozen: bool, build) -> str:
+    """The questions page's body for `questionnaire` (rendered from `build()`'s context), kept until
+    a question or a version changes, per language."""
+    return versioned(
+        QUESTIONNAIRE,
+        ["questions-body", questionnaire.pk, frozen, get_language() or ""],
+        lambda: render_to_string("selfscan/_questions_body.html", build()),
+        seconds=HTML_SECONDS,
+    )

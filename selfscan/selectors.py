@@ -105,6 +105,11 @@ def baseline_scores(*, response) -> dict:
     )
 
 
+def latest_questionnaire():
+    """The latest Questionnaire (highest version), or None. One query."""
+    return Questionnaire.objects.order_by("-version").first()
+
+
 def latest_questionnaire_areas():
     """(the latest Questionnaire or None, its areas with their questions loaded)."""
     latest = Questionnaire.objects.order_by("-version").first()

@@ -10,6 +10,7 @@ from organisations.caching import participation_changed
 from personas.models import Persona
 
 from . import scoring
+from .caching import questionnaire_changed
 from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
 from .selectors import answers_of, baseline_scores, missing_questions, questions_for_round
 
@@ -177,6 +178,7 @@ def questionnaire_new_version(*, questionnaire: Questionnaire) -> Questionnaire:
         if not scan_round.responses.exists():
             scan_round.questionnaire = copy
             scan_round.save(update_fields=["questionnaire"])
+    questionnaire_changed()
     return copy
 
 
@@ -202,4 +204,5 @@ def question_update(*, question: Question, text: str, options: list[str], correc
     question.text, question.options, question.correct_option = text, options, correct_option
     question.full_clean()
     question.save()
+    questionnaire_changed()
     return question

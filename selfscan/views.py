@@ -24,7 +24,7 @@ from .access import (
     get_round_for_employee,
     get_round_for_management,
 )
-from .caching import cached_html
+from .caching import cached_html, cached_questions_body
 from .classification import EXPLANATION_TEMPLATE, classification_context
 from .exports import employee_scan_export
 from .forms import ClassificationRoundForm, QuestionForm, RoundDatesForm, StepForm
@@ -195,11 +195,20 @@ def round_edit(request, round_id):
 @login_required
 def questions_manage(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
-    questionnaire, areas = selectors.latest_questionnaire_areas()
+    questionnaire = selectors.latest_questionnaire()
     frozen = questionnaire is not None and services.questionnaire_is_frozen(questionnaire)
-    return render(
-        request, "selfscan/questions_manage.html", {"questionnaire": questionnaire, "areas": areas, "frozen": frozen}
-    )
+    body = None
+    if questionnaire is not None:
+        body = cached_questions_body(
+            questionnaire=questionnaire,
+            frozen=frozen,
+            build=lambda: {
+                "questionnaire": questionnaire,
+                "areas": selectors.latest_questionnaire_areas()[1],
+                "frozen": frozen,
+            },
+        )
+    return render(request, "selfscan/questions_manage.html", {"questionnaire": questionnaire, "body": body})
 
 
 @login_required

@@ -76,3 +76,22 @@ def test_knowledge_question_needs_a_valid_right_answer(client, programme_lead, m
     assert "Kies welk antwoord goed is." in response.content.decode()
     question.refresh_from_db()
     assert question.text != "X?"
+
+
+def test_the_questions_page_is_kept_and_shows_an_edit_and_a_new_version_at_once(
+    client, programme_lead, employee, municipality, query_count
+):
+    baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    url = reverse("selfscan:questions_manage")
+    client.force_login(programme_lead)
+    cold = query_count(client, url, at_most=10)
+    assert query_count(client, url, at_most=10, cold=False) < cold
+    question = Question.objects.filter(kind="can_do", area__questionnaire=baseline.questionnaire).first()
+    client.post(reverse("selfscan:question_edit", args=[question.pk]), {"text": "Ik deel een document in Teams"})
+    page = client.get(url).content.decode()
+    assert "Ik deel een document in Teams" in page and "ligt vast" not in page
+    submitted_response(employee, baseline)  # answered now: the version is frozen
+    assert "ligt vast" in client.get(url).content.decode()
+    client.post(reverse("selfscan:question_edit", args=[question.pk]), {"text": "Ik deel een map in Teams"})
+    page = client.get(url).content.decode()
+    assert "Ik deel een map in Teams" in page and "Versie 3." in page
