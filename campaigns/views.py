@@ -404,6 +404,11 @@ def campaign_settings(request, campaign_id):
     form = CampaignSettingsForm(data, instance=campaign)
     phases = PhaseFormSet(data, queryset=campaign.phases.order_by("position"), prefix="fase")
     split = BudgetSplitForm(data, campaign=campaign, prefix="budget")
+    if data is None:
+        # The empty forms from the cache: everything they show is the campaign's plan (its version).
+        key = (campaign.pk, campaign.plan_version)
+        for part, each in [("settings", form), ("split", split)] + [((p.prefix, p.instance.pk), p) for p in phases]:
+            each.render_key = RenderKey(namespaces=(ORGANISATION,), parts=(*key, part), seconds=PLANNER_CACHE_SECONDS)
     if request.method == "POST" and all([form.is_valid(), phases.is_valid(), split.is_valid()]):
         try:
             services.campaign_settings_update(

@@ -129,3 +129,7 @@ def test_the_programme_lead_splits_the_budget_in_the_settings(client, joint, pro
     )
     assert response.status_code == 302
     assert sum(BudgetShare.objects.values_list("amount", flat=True)) == Decimal("20000")
+    # The reopened settings (their empty forms come from the cache) show the split just saved.
+    page = client.get(reverse("campaigns:settings", args=[campaign.pk])).content.decode()
+    assert 'value="bedragen" id="id_budget-verdeling_1" checked' in page
+    assert 'value="6666,00"' in page
