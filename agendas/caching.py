@@ -12,6 +12,7 @@ persona's or an audience's texts).
 from django.utils.translation import get_language
 
 from common.cache import versioned
+from common.paging import page_key
 from organisations.caching import cached_participation
 from personas.caching import NAMESPACE as PERSONAS
 
@@ -44,7 +45,7 @@ def cached_team_log(*, team, today, page_number, build):
     return cached_participation(
         "agendas:team_log",
         municipality_ids=[team.municipality_id],
-        parts=[team.pk, today.isoformat(), str(page_number)[:20]],
+        parts=[team.pk, today.isoformat(), page_key(page_number)],
         build=build,
         seconds=FIGURES_SECONDS,
     )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.form_layout import RenderKey
 from common.forms import add_service_errors
+from common.preserve import submitted_data
 from common.submissions import once_per_form
 
 from . import selectors, services
@@ -26,7 +27,7 @@ def team_log(request, team_id):
     today = timezone.localdate()
     log = selectors.team_log(team=team, today=today, page_number=request.GET.get("pagina"), per_page=MEETINGS_PER_PAGE)
     overview = log.overview
-    form = MeetingForm(request.POST or None, initial={"date": overview.last_day}, last_day=overview.last_day)
+    form = MeetingForm(submitted_data(request), initial={"date": overview.last_day}, last_day=overview.last_day)
     form.render_key = RenderKey(namespaces=(), parts=(overview.last_day,), seconds=60 * 60)
     if request.method == "POST" and form.is_valid():
         try:
@@ -47,7 +48,7 @@ def team_log(request, team_id):
 def meeting_edit(request, meeting_id):
     meeting = get_led_meeting(request.user, meeting_id)
     today = timezone.localdate()
-    form = MeetingForm(request.POST or None, instance=meeting, last_day=today)
+    form = MeetingForm(submitted_data(request), instance=meeting, last_day=today)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(meeting=meeting, leader=request.user, **form.cleaned_data, today=today)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from campaigns.models import Campaign, ContentItem
 from campaigns.selectors import campaign_covers, content_to_share
 from common.dates import long_date, month_start
-from common.paging import KnownCountPaginator
+from common.paging import KnownCountPaginator, page_key
 from common.workdays import holiday_name, non_working_reason
 from organisations.models import User
 from personas.models import Audience, Persona
@@ -457,10 +457,10 @@ def session_for_person(*, session: InspirationSession, person: User, now=None) -
 
 
 def _session_for_person(session: InspirationSession, person: User, now) -> SessionForPerson:
+    # Not the content item: the planner changes it, which the support version does not see; the
+    # page reads it when it shows it.
     counted = (
-        _with_counts(InspirationSession.objects.filter(pk=session.pk))
-        .select_related("municipality", "content_item", "organiser")
-        .get()
+        _with_counts(InspirationSession.objects.filter(pk=session.pk)).select_related("municipality", "organiser").get()
     )
     signup = SignUp.objects.filter(session=session, person=person).first()
     position = None
@@ -643,7 +643,7 @@ def cards_page(*, person: User, page_number, per_page: int) -> CardsPage:
         )
 
     count, number, received, sent, blocks, wanted = cached_support_read(
-        "cards-page", [person.pk, per_page, str(page_number)[:20]], build
+        "cards-page", [person.pk, per_page, page_key(page_number)], build
     )
     page = Page(received, number, KnownCountPaginator([], per_page, count=count))
     return CardsPage(received=page, sent=sent, blocks=blocks, email_wanted=wanted)

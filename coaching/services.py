@@ -21,7 +21,7 @@ from common.dates import long_date, month_start
 from learning.date_rule import LearningDateRule
 from learning.models import LearningActivity
 from learning.services import activity_record, activity_withdraw
-from organisations.caching import participation_changed
+from organisations.caching import organisation_changed, participation_changed
 from organisations.models import Municipality, User
 from selfscan.selectors import scan_completions
 
@@ -81,6 +81,7 @@ def coach_register(*, person: User, capacity: int, topics, registered_by: User) 
     with transaction.atomic():
         coach.save()
         User.objects.filter(pk=person.pk).update(is_digicoach=True)
+        organisation_changed()  # a role of a person: counted on the programme lead's start page
     person.is_digicoach = True
     return coach
 
@@ -105,6 +106,7 @@ def coach_deactivate(*, coach: Coach) -> int:
     coach.is_active = False
     coach.save(update_fields=["is_active"])
     User.objects.filter(pk=coach.user_id).update(is_digicoach=False)
+    organisation_changed()  # a role of a person: counted on the programme lead's start page
     returned = BuddyPair.objects.filter(coach_id=coach.user_id, status=BuddyPair.Status.PAIRED).update(
         coach=None, status=BuddyPair.Status.REQUESTED, paired_at=None, paired_by=None
     )

@@ -15,3 +15,17 @@ class KnownCountPaginator(Paginator):
     @cached_property
     def count(self):
         return self._known_count
+
+
+# Beyond this a page number is "past the end" for any list the portal shows (50 rows a page).
+LAST_PAGE_FROM = 100_000
+
+
+def page_key(value) -> str:
+    """What Paginator.get_page makes of a page number as typed, as a short cache key part: "1" for
+    no number or nonsense, the number itself, "last" for one below 1 or past any real end."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return "1"
+    return "last" if number < 1 or number >= LAST_PAGE_FROM else str(number)

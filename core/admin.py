@@ -6,6 +6,8 @@ from django.contrib import admin
 from campaigns.caching import plan_changed
 from campaigns.models import Campaign, Phase
 from campaigns.services import campaign_check_overlap
+from organisations.caching import participation_changed
+from organisations.models import Municipality
 
 from .services import programme_year_start
 
@@ -58,6 +60,9 @@ class CampaignAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         plan_changed(campaign_id=form.instance.pk)
+        # Its name, period and municipalities are on dashboards and start pages of every municipality
+        # it had or has (organisations.caching); an edit here is rare, so all are recounted.
+        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -25,6 +25,7 @@ from coaching.selectors import session_counts
 from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import participation_namespace
 from organisations.models import User
+from personas.caching import NAMESPACE as PERSONAS
 from reminders.models import ReminderLog, Status
 
 from .figures import area_names, persona_names
@@ -56,7 +57,11 @@ class Snapshot:
 
 def current_versions(*, campaign, municipality_ids, today: datetime.date) -> str:
     """The versions the campaign's counts depend on now, as one text: one cache round trip."""
-    keys = [f"version:{participation_namespace(pk)}" for pk in sorted(municipality_ids)] + [f"version:{ORGANISATION}"]
+    # The personas' version too: their names label the profile figures (figures.persona_names).
+    keys = [f"version:{participation_namespace(pk)}" for pk in sorted(municipality_ids)] + [
+        f"version:{ORGANISATION}",
+        f"version:{PERSONAS}",
+    ]
     versions = cache.get_many(keys)
     missing = {key: time.time_ns() for key in keys if key not in versions}
     if missing:

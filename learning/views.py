@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_service_errors
+from common.preserve import submitted_data
 from common.submissions import once_per_form
 
 from . import selectors, services
@@ -22,7 +23,7 @@ RETURN_TO = {"start": "core:start_employee"}
 
 def _activity_form(request, summary, **kwargs):
     return ActivityForm(
-        request.POST if request.method == "POST" else None,
+        submitted_data(request),
         first_day=summary.first_day,
         last_day=summary.last_day,
         **kwargs,

@@ -6,7 +6,7 @@ from django.core.paginator import Page
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from common.paging import KnownCountPaginator
+from common.paging import KnownCountPaginator, page_key
 
 from .caching import cached_counts
 from .models import Municipality, Team, User
@@ -74,7 +74,7 @@ def team_page(*, team: Team, page_number, per_page: int) -> TeamPage:
         page = KnownCountPaginator(team_members(team=team), per_page, count=count).get_page(page_number)
         return count, page.number, list(page.object_list), list(team.leaders.all())
 
-    count, number, members, leaders = cached_counts("team-page", [team.pk, per_page, str(page_number)[:20]], build)
+    count, number, members, leaders = cached_counts("team-page", [team.pk, per_page, page_key(page_number)], build)
     return TeamPage(page=Page(members, number, KnownCountPaginator([], per_page, count=count)), leaders=leaders)
 
 

@@ -20,7 +20,9 @@ def persona_update(*, persona: Persona, changed_by, texts: dict, statements: lis
     (ComBStatement.Kind value, text) in the wanted order. Saving unchanged texts records no edit.
     Raises ValidationError (a text too long or empty where required); then nothing changes.
     """
-    changed = [name for name in Persona.TEXT_FIELDS if getattr(persona, name) != texts[name]]
+    # Compared with what is stored: a ModelForm of `persona` has already copied the new texts onto it.
+    stored = Persona.objects.filter(pk=persona.pk).values(*Persona.TEXT_FIELDS).get()
+    changed = [name for name in Persona.TEXT_FIELDS if stored[name] != texts[name]]
     for name in Persona.TEXT_FIELDS:
         setattr(persona, name, texts[name])
     persona.updated_by = changed_by

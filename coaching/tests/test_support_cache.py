@@ -154,3 +154,31 @@ def test_the_cards_page_is_kept_and_shows_a_card_a_block_and_the_preference_at_o
     services.card_block(person=employee, blocked=colleague)
     assert "Nog geen kaarten ontvangen." in client.get(url).content.decode()
     assert client.get(url, {"pagina": "abc"}).status_code == client.get(url, {"pagina": "-1"}).status_code == 200
+
+
+def test_a_session_page_shows_its_renamed_content_item_and_a_cancellation_at_once(
+    client, advisor, employee, municipality
+):
+    from campaigns.services import content_item_update
+    from campaigns.tests.factories import CampaignFactory, ContentItemFactory
+
+    today = timezone.localdate()
+    campaign = CampaignFactory(
+        kick_off_date=today - datetime.timedelta(days=30),
+        end_date=today + datetime.timedelta(days=90),
+        municipalities=[municipality],
+    )
+    item = ContentItemFactory(campaign=campaign, municipality=municipality, title="Sessiereeks", format="event")
+    session = InspirationSessionFactory(municipality=municipality, content_item=item, capacity=1)
+    page = reverse("coaching:session", args=[session.pk])
+    client.force_login(advisor)
+    assert "Sessiereeks" in client.get(page).content.decode()  # kept now
+    content_item_update(item=item, title="Sessiereeks najaar")  # a planner write
+    assert "Sessiereeks najaar" in client.get(page).content.decode()
+    services.session_sign_up(session=session, person=advisor)
+    services.session_sign_up(session=session, person=employee)  # full: the waiting list
+    client.force_login(employee)
+    assert "wachtlijst, als nummer 1" in client.get(page).content.decode()
+    services.inspiration_session_cancel(session=session)
+    page_text = client.get(page).content.decode()
+    assert "Deze sessie is geannuleerd." in page_text and "als nummer 1" not in page_text

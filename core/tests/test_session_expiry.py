@@ -117,3 +117,37 @@ def test_opening_a_buttons_address_directly_shows_a_portal_page(client, employee
     response = client.get(reverse("selfscan:start", args=[baseline.pk]))
     assert response.status_code == 405 and "POST" in response["Allow"]
     assert "Deze pagina opent via een knop" in response.content.decode()
+
+
+def test_learning_and_meeting_forms_posted_after_the_timeout_come_back_filled_in(client, team_leader, team):
+    # QA: /leren/, the team meeting log and a meeting's edit form bound to request.POST only, so
+    # what was typed before the timeout was lost; every form reads submitted_data now.
+    from agendas.tests.factories import MeetingFactory
+    from campaigns.tests.factories import CampaignFactory
+
+    today = datetime.date.today()
+    CampaignFactory(
+        kick_off_date=today.replace(day=1) - datetime.timedelta(days=40),
+        end_date=today + datetime.timedelta(days=60),
+        municipalities=[team.municipality],
+    )
+    meeting = MeetingFactory(team=team, date=today - datetime.timedelta(days=1), created_by=team_leader)
+    forms = [
+        (
+            reverse("learning:mine"),
+            {"date": today.isoformat(), "kind": "course", "title": "Typwerk leren", "minutes": "30"},
+        ),
+        (reverse("agendas:team_log", args=[team.pk]), {"date": today.isoformat(), "topic": "Typwerk overleg"}),
+        (
+            reverse("agendas:meeting_edit", args=[meeting.pk]),
+            {"date": meeting.date.isoformat(), "topic": "Typwerk wijziging"},
+        ),
+    ]
+    for url, data in forms:
+        client.force_login(team_leader)
+        client.get(url)
+        go_idle(client)
+        posted = client.post(url, data)
+        assert posted.url.startswith(reverse("login")), url
+        log_in_again(client, team_leader, posted.url)
+        assert f'value="{data.get("title") or data["topic"]}"' in client.get(url).content.decode(), url

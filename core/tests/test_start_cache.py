@@ -80,3 +80,48 @@ def test_a_new_or_renamed_campaign_shows_at_once_on_the_advisor_start_page(clien
         municipalities=[municipality],
     )
     assert "Digivaardig 2027" in client.get(start).content.decode()
+
+
+def test_a_campaign_renamed_in_the_admin_shows_at_once_on_the_start_pages(client, employee, advisor, municipality):
+    from django.contrib.admin.sites import site
+
+    from campaigns.models import Campaign
+    from core.admin import CampaignAdminForm
+
+    campaign = running_campaign(municipality)
+    client.force_login(employee)
+    assert "Digivaardig test" in client.get(START).content.decode()  # kept now
+    admin = site._registry[Campaign]
+    data = {
+        "name": "Hernoemd in beheer",
+        "kick_off_date": campaign.kick_off_date.isoformat(),
+        "end_date": campaign.end_date.isoformat(),
+        "budget": "20000",
+        "municipalities": [municipality.pk],
+        **{
+            field: getattr(campaign, field)
+            for field in (
+                "target_scan_percent",
+                "target_monthly_active_percent",
+                "target_rescan_percent",
+                "target_agenda_percent",
+            )
+        },
+    }
+    form = CampaignAdminForm(data, instance=campaign)
+    assert form.is_valid(), form.errors
+    admin.save_model(None, form.save(commit=False), form, change=True)
+    admin.save_related(None, form, [], change=True)
+    assert "Hernoemd in beheer" in client.get(START).content.decode()
+    client.force_login(advisor)
+    assert "Hernoemd in beheer" in client.get(reverse("core:start_advisor")).content.decode()
+
+
+def test_a_registered_digicoach_counts_at_once_on_the_programme_lead_start_page(client, programme_lead, employee):
+    from coaching.services import coach_register
+
+    client.force_login(programme_lead)
+    url = reverse("core:start_programme_lead")
+    before = client.get(url).context["digicoaches"]
+    coach_register(person=employee, capacity=2, topics=["teams"], registered_by=programme_lead)
+    assert client.get(url).context["digicoaches"] == before + 1

@@ -219,3 +219,20 @@ def test_the_same_pdf_is_not_rendered_twice_but_new_figures_give_a_new_one(
     submitted_response(setting["colleagues"][5], setting["baseline"])  # through the services: figures stale
     changed, _queries = download()
     assert changed != first and participants(changed) != before
+
+
+def test_a_persona_edit_makes_the_counted_figures_stale_for_their_names(db, municipality):
+    # The profile figures are labelled with the personas' names (figures.persona_names): an edit of
+    # a persona's texts asks for a recount, as a counted write does.
+    import datetime
+
+    from campaigns.tests.factories import CampaignFactory
+    from dashboards.snapshot import current_versions
+    from personas.caching import personas_changed
+
+    campaign = CampaignFactory(municipalities=[municipality])
+    today = datetime.date(2026, 6, 1)
+    before = current_versions(campaign=campaign, municipality_ids=[municipality.pk], today=today)
+    assert current_versions(campaign=campaign, municipality_ids=[municipality.pk], today=today) == before
+    personas_changed()
+    assert current_versions(campaign=campaign, municipality_ids=[municipality.pk], today=today) != before

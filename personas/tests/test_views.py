@@ -218,3 +218,24 @@ def test_the_edit_forms_are_kept_empty_and_show_a_saved_text_at_once(client, adv
     )
     page = client.get(audience_edit).content.decode()
     assert 'value="Een nieuwe boodschap"' in page and advisor.get_full_name() in page  # the edit, by whom
+
+
+def test_a_persona_text_changed_alone_is_saved_recorded_and_shown_at_once(client, advisor):
+    # QA: with only a text changed (no statement), the edit was not recorded and the kept pages
+    # showed the old text: the service compared with the persona the form had already changed.
+    client.force_login(advisor)
+    edit = reverse("personas:edit", args=["analoge-idealist"])
+    detail = reverse("personas:detail", args=["analoge-idealist"])
+    assert "Planner QA" not in client.get(detail).content.decode()  # kept now
+    assert "Planner QA" not in client.get(edit).content.decode()
+    from personas.forms import statement_initial
+    from personas.models import Persona
+
+    persona = Persona.objects.get(slug="analoge-idealist")
+    rows = [(row["ORDER"], row["kind"], row["text"], False) for row in statement_initial(persona)]
+    texts = {name: getattr(persona, name) for name in Persona.TEXT_FIELDS} | {"employee_name": "Planner QA"}
+    before = EditRecord.objects.count()
+    assert client.post(edit, statement_post_data(rows, texts=texts)).status_code == 302
+    assert EditRecord.objects.count() == before + 1
+    assert "Planner QA" in client.get(detail).content.decode()
+    assert 'value="Planner QA"' in client.get(edit).content.decode()
