@@ -219,14 +219,23 @@ def open_requests(*, municipalities) -> list[BuddyPair]:
     """Buddy requests waiting for a coach in `municipalities`, oldest first, with employee, team
     and municipality; kept until a write of the support programme or the organisation
     (coaching.caching). One query for the ids, one more when not cached."""
+    return _pairs_kept(
+        "open-requests",
+        municipalities,
+        BuddyPair.Status.REQUESTED,
+        related=("employee__team", "municipality"),
+        order=("requested_at", "pk"),
+    )
+
+
+def _pairs_kept(name: str, municipalities, status: str, *, related, order) -> list[BuddyPair]:
+    # Pairs of one status in the municipalities, kept under the support and organisation versions.
     ids = _ids(municipalities)
     return cached_support_read(
-        "open-requests",
+        name,
         ids,
         lambda: list(
-            BuddyPair.objects.filter(municipality__in=ids, status=BuddyPair.Status.REQUESTED)
-            .select_related("employee__team", "municipality")
-            .order_by("requested_at", "pk")
+            BuddyPair.objects.filter(municipality__in=ids, status=status).select_related(*related).order_by(*order)
         ),
     )
 
@@ -253,15 +262,12 @@ def coach_choices(*, pair: BuddyPair) -> list[Coach]:
 def paired_overview(*, municipalities) -> list[BuddyPair]:
     """Current pairs of `municipalities` for the programme lead: buddy, coach and municipality, no
     session content; kept as open_requests is. One query for the ids, one more when not cached."""
-    ids = _ids(municipalities)
-    return cached_support_read(
+    return _pairs_kept(
         "paired-overview",
-        ids,
-        lambda: list(
-            BuddyPair.objects.filter(municipality__in=ids, status=BuddyPair.Status.PAIRED)
-            .select_related("employee__team", "coach", "municipality")
-            .order_by("municipality__name", "coach__surname_sort", "employee__surname_sort", "pk")
-        ),
+        municipalities,
+        BuddyPair.Status.PAIRED,
+        related=("employee__team", "coach", "municipality"),
+        order=("municipality__name", "coach__surname_sort", "employee__surname_sort", "pk"),
     )
 
 
