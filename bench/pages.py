@@ -9,7 +9,8 @@ median of 20 after 3 warm-ups, divided by the median of /healthz measured the sa
 after. The database is DATABASE_URL when it points at PostgreSQL, else a fresh SQLite file, seeded
 with `seed_demo --employees BENCH_EMPLOYEES` (default 50,000).
 Prints `page_ms_<role>__<page>` and `page_cost_<role>__<page>` (the ratio to /healthz's median in
-the same run) for every page a role can open, then how many pages are over their target:
+the same run) for every page a role can open, `healthz_with_session_ms` (/healthz with a logged-in
+session: what every logged-in page pays first), then how many pages are over their target:
 5 × healthz, or 15 × for the planner views and lists that grow with the data.
 """
 
@@ -243,6 +244,8 @@ def main():
                         continue
                     results[(role, name)] = milliseconds
             healthz.append(median_ms("/healthz"))
+            # What every logged-in page pays before it shows anything: the session and the person.
+            print(f"healthz_with_session_ms: {median_ms('/healthz', cookies['employee']):.2f}")
         finally:
             server.terminate()
             server.wait(timeout=30)
