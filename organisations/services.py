@@ -160,15 +160,20 @@ def user_update_preferences(
     """Set the person's interface language (User.Language) and which monthly reminders they get
     (the agenda reminder only for team leaders: None leaves it as it is). Raises ValidationError for
     an unknown language; then nothing is saved."""
-    user.language = language
-    user.receives_reminders = receives_reminders
-    fields = ["language", "receives_reminders"]
+    wanted = {"language": language, "receives_reminders": receives_reminders}
     if receives_agenda_reminders is not None:
-        user.receives_agenda_reminders = receives_agenda_reminders
-        fields.append("receives_agenda_reminders")
+        wanted["receives_agenda_reminders"] = receives_agenda_reminders
+    stored = User.objects.filter(pk=user.pk).values(*wanted).get()
+    for name, value in wanted.items():
+        setattr(user, name, value)
     user.full_clean(exclude=["password"])
-    user.save(update_fields=fields)
-    participation_changed(municipality_ids=[user.municipality_id])  # the dashboard's opt-out rates
+    changed = [name for name, value in wanted.items() if stored[name] != value]
+    if changed:
+        user.save(update_fields=changed)
+    if set(changed) - {"language"}:
+        # The dashboard's opt-out rates and the reminders page count these: recount. A save that
+        # changes nothing (or only the language) leaves every cached figure of the municipality be.
+        participation_changed(municipality_ids=[user.municipality_id])
     return user
 
 

@@ -30,3 +30,22 @@ def test_bad_language_is_refused_and_changes_nothing(client, employee):
 def test_it_requires_login(client):
     response = client.get(URL)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_saving_unchanged_preferences_leaves_the_cached_figures_be(client, employee):
+    # Only a changed reminder switch is counted (opt-out rates): a save that changes nothing, or
+    # only the language, must not make every cached page of the municipality count again.
+    from django.core.cache import cache
+
+    from organisations.caching import participation_namespace
+    from organisations.services import user_update_preferences
+
+    key = f"version:{participation_namespace(employee.municipality_id)}"
+    cache.set(key, 1, None)
+    user_update_preferences(user=employee, language="nl", receives_reminders=employee.receives_reminders)
+    user_update_preferences(user=employee, language="en", receives_reminders=employee.receives_reminders)
+    assert cache.get(key) == 1
+    employee.refresh_from_db()
+    assert employee.language == "en"
+    user_update_preferences(user=employee, language="en", receives_reminders=not employee.receives_reminders)
+    assert cache.get(key) != 1
