@@ -19,16 +19,20 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, ContentItem
 from campaigns.selectors import campaign_covers, content_to_share
+from common.cache import versioned_many
 from common.dates import long_date, month_start
 from common.paging import KnownCountPaginator, page_key
 from common.workdays import holiday_name, non_working_reason
+from organisations.caching import NAMESPACE as ORGANISATION
+from organisations.caching import participation_namespace
 from organisations.models import User
 from personas.models import Audience, Persona
 from personas.selectors import audiences_with_texts
 from selfscan.selectors import scan_completions
 
 from . import codes
-from .caching import cached_support, cached_support_read
+from .caching import NAMESPACE as SUPPORT
+from .caching import SUPPORT_SECONDS, cached_support, cached_support_read
 from .models import (
     Ambassador,
     BuddyPair,
@@ -748,7 +752,20 @@ class CertificateEntry:
 def certificate_entries(*, employee: User) -> list[CertificateEntry]:
     """The employee's certificates, issued or still to download: one CertificateEntry per campaign
     in which they submitted both zelfscan rounds (the rule: selfscan.selectors.scan_completions).
-    Three queries."""
+    Kept until a certificate is issued or revoked (the support version), a scan, a round or a
+    campaign of their municipality changes (its participation version) or the organisation
+    changes; one to three queries when not cached."""
+    if not employee.municipality_id:
+        return _certificate_entries(employee)
+    return versioned_many(
+        [SUPPORT, ORGANISATION, participation_namespace(employee.municipality_id)],
+        ["certificate-entries", employee.pk, employee.municipality_id],
+        lambda: _certificate_entries(employee),
+        seconds=SUPPORT_SECONDS,
+    )
+
+
+def _certificate_entries(employee: User) -> list[CertificateEntry]:
     completions = scan_completions(employee=employee)
     if not completions:
         return []

@@ -265,7 +265,6 @@ def test_a_revoked_certificate_page_does_not_congratulate(client, employee):
     certificate = CertificateFactory(employee=employee, campaign=baseline.campaign)
     client.force_login(employee)
     assert "Gefeliciteerd" in client.get(reverse("coaching:certificate")).content.decode()
-    certificate.revoked_at = timezone.now()
-    certificate.save()
+    services.certificate_revoke(certificate=certificate, by=employee, reason="Uitgegeven bij vergissing")
     page = client.get(reverse("coaching:certificate")).content.decode()
     assert "Gefeliciteerd" not in page and "ingetrokken" in page
