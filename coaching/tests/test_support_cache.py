@@ -182,3 +182,16 @@ def test_a_session_page_shows_its_renamed_content_item_and_a_cancellation_at_onc
     services.inspiration_session_cancel(session=session)
     page_text = client.get(page).content.decode()
     assert "Deze sessie is geannuleerd." in page_text and "als nummer 1" not in page_text
+
+
+def test_a_second_round_submitted_shows_the_certificate_at_once(client, employee):
+    from selfscan.tests.factories import open_campaign_rounds, submitted_response
+
+    baseline, final = open_campaign_rounds(municipalities=[employee.municipality])
+    submitted_response(employee, baseline)
+    client.force_login(employee)
+    url = reverse("coaching:certificate")
+    assert "Gefeliciteerd" not in client.get(url).content.decode()  # kept now
+    submitted_response(employee, final)  # through the services, as the scan pages do
+    assert "Gefeliciteerd" in client.get(url).content.decode()
+    assert "Download je certificaat" in client.get(START).content.decode()
