@@ -36,7 +36,7 @@ def changes_support(service):
 def cached_support(*, person_id: int, build, expires=None, name: str = "employee-support"):
     """`build()`'s result (`name`: which read) for the person, never older than a write of the
     support programme or the organisation, and at most SUPPORT_SECONDS or `expires(value)` seconds old."""
-    return versioned_many([NAMESPACE, ORGANISATION], [name, person_id], build, seconds=SUPPORT_SECONDS, expires=expires)
+    return cached_support_read(name, [person_id], build, expires=expires)
 
 
 def cached_support_read(name: str, parts, build, *, expires=None):

@@ -12,7 +12,6 @@ Counts are at municipality and team level only: every person's view is cut from 
 """
 
 import datetime
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from coaching.selectors import session_counts
+from common.cache import versions_of
 from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import participation_namespace
 from organisations.models import User
@@ -56,19 +56,11 @@ class Snapshot:
 
 
 def current_versions(*, campaign, municipality_ids, today: datetime.date) -> str:
-    """The versions the campaign's counts depend on now, as one text: one cache round trip."""
+    """The versions the campaign's counts depend on now, as one text: one cache round trip
+    (common.cache.versions_of)."""
     # The personas' version too: their names label the profile figures (figures.persona_names).
-    keys = [f"version:{participation_namespace(pk)}" for pk in sorted(municipality_ids)] + [
-        f"version:{ORGANISATION}",
-        f"version:{PERSONAS}",
-    ]
-    versions = cache.get_many(keys)
-    missing = {key: time.time_ns() for key in keys if key not in versions}
-    if missing:
-        # A lost or never-set version starts a new one (never an old one: common.cache).
-        cache.set_many(missing, None)
-        versions.update(missing)
-    return "|".join([str(campaign.pk), today.isoformat(), *(str(versions[key]) for key in keys)])
+    namespaces = [participation_namespace(pk) for pk in sorted(municipality_ids)] + [ORGANISATION, PERSONAS]
+    return "|".join([str(campaign.pk), today.isoformat(), versions_of(namespaces)])
 
 
 def _reminders(municipality_ids, months):
