@@ -4,9 +4,13 @@
 
 One gunicorn process (one sync worker) with production settings: DEBUG off, CONN_MAX_AGE 60
 (persistent database connections, as the README's deployment advises) and the cache and sessions in
-Redis when REDIS_URL is set. Requests come one at a time over loopback; each page's time is the
-median of 20 after 3 warm-ups, divided by the median of /healthz measured the same way before and
-after. The database is DATABASE_URL when it points at PostgreSQL, else a fresh SQLite file, seeded
+Redis when REDIS_URL is set. Requests come one at a time over loopback. Each page's time is the
+median of 20 requests after 3 warm-ups; its cost is that divided by the median of 20 requests to
+/healthz timed the same way around it (10 just before, 10 just after). On a shared machine the speed
+of the cores drifts by a factor of two within seconds: a reference measured minutes away (once
+before and once after all pages, as this script did first) turned that drift into tens of pages over
+or under their target from run to run; the reference around each page sees the same machine as the
+page. The database is DATABASE_URL when it points at PostgreSQL, else a fresh SQLite file, seeded
 with `seed_demo --employees BENCH_EMPLOYEES` (default 50,000).
 Prints `page_ms_<role>__<page>` and `page_cost_<role>__<page>` (the ratio to /healthz's median in
 the same run) for every page a role can open, `healthz_with_session_ms` (/healthz with a logged-in
@@ -102,17 +106,41 @@ def fetch(url, cookie):
     return response.status
 
 
+def timed_ms(url, cookie=""):
+    started = time.perf_counter()
+    status = fetch(url, cookie)
+    return status, (time.perf_counter() - started) * 1000
+
+
 def median_ms(url, cookie=""):
+    """The median time of `url` in milliseconds over REQUESTS requests after WARM_UP, or None when it
+    does not answer 200."""
     for _ in range(WARM_UP):
         fetch(url, cookie)
     timings = []
     for _ in range(REQUESTS):
-        started = time.perf_counter()
-        status = fetch(url, cookie)
-        timings.append((time.perf_counter() - started) * 1000)
+        status, milliseconds = timed_ms(url, cookie)
         if status != 200:
             return None
+        timings.append(milliseconds)
     return statistics.median(timings)
+
+
+def page_and_reference_ms(url, cookie):
+    """(median of `url`, median of /healthz around it), in milliseconds; (None, None) when the page
+    does not answer 200. /healthz is timed the same way as the page (WARM_UP, then a run of
+    requests), half of its REQUESTS just before the page and half just after."""
+    before = healthz_run_ms(REQUESTS // 2)
+    page = median_ms(url, cookie)
+    if page is None:
+        return None, None
+    return page, statistics.median(before + healthz_run_ms(REQUESTS - REQUESTS // 2))
+
+
+def healthz_run_ms(count):
+    for _ in range(WARM_UP):
+        fetch("/healthz", "")
+    return [timed_ms("/healthz")[1] for _ in range(count)]
 
 
 def session_cookie(user):
@@ -232,32 +260,36 @@ def main():
         server = start_server()
         try:
             healthz = [median_ms("/healthz")]
-            results = {}
+            results, references = {}, {}
             for role, cookie in cookies.items():
                 for name, outcomes in MATRIX.items():
                     if outcomes[role] != OK or name in {"logout", "password_reset_confirm", "healthz"}:
                         continue
-                    milliseconds = median_ms(build_url(name, objects), cookie)
+                    milliseconds, reference = page_and_reference_ms(build_url(name, objects), cookie)
                     if milliseconds is None:
                         # The demo's object is not this role's (the matrix's world differs): not timed.
                         print(f"# not timed: {role}__{name} (not 200 with the demo's objects)")
                         continue
                     results[(role, name)] = milliseconds
+                    references[(role, name)] = reference
             healthz.append(median_ms("/healthz"))
             # What every logged-in page pays before it shows anything: the session and the person.
             print(f"healthz_with_session_ms: {median_ms('/healthz', cookies['employee']):.2f}")
         finally:
             server.terminate()
             server.wait(timeout=30)
-        report(statistics.mean(healthz), results)
+        report(statistics.mean(healthz), results, references)
 
 
-def report(reference, results):
+def report(healthz_ms, results, references):
+    """Print every page's time and its ratio to the /healthz times around it; `healthz_ms` (the
+    median before and after all pages) is printed for comparison with earlier runs."""
     over = []
-    print(f"healthz_ms: {reference:.2f}")
+    print(f"healthz_ms: {healthz_ms:.2f}")
+    print(f"healthz_around_pages_median_ms: {statistics.median(references.values()):.2f}")
     for (role, name), milliseconds in results.items():
         key = f"{role}__{name.replace(':', '_')}"
-        ratio = milliseconds / reference
+        ratio = milliseconds / references[(role, name)]
         target = GROWING_TARGET if name in GROWING else FIXED_TARGET
         print(f"page_ms_{key}: {milliseconds:.1f}")
         print(f"page_cost_{key}: {ratio:.1f}")

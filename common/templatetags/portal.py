@@ -1,6 +1,8 @@
-"""Template tags shared by every page: the one-time form token, the one money format and dates."""
+"""Template tags shared by every page: the one-time form token, the one money format, dates and the
+markup every page repeats (memo_markup)."""
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 
 from common import dates, form_layout
@@ -51,3 +53,43 @@ def portal_form(form):
 def portal_field(field):
     """`{{ field|as_crispy_field }}`, written in Python (common/form_layout.py)."""
     return form_layout.render_single_field(field)
+
+
+# At most this many renderings are kept per {% memo_markup %} tag: its values are a role set or the
+# like, a few of each; a tag given an unbounded value (a mistake) stops keeping instead of growing.
+MEMO_MARKUP_LIMIT = 64
+
+
+class MemoMarkupNode(template.Node):
+    """See `memo_markup`. Each node keeps its own renderings: the compiled template, and so the node,
+    lives as long as the process (Django's cached template loader)."""
+
+    def __init__(self, nodelist, vary_on):
+        self.nodelist = nodelist
+        self.vary_on = vary_on
+        self.rendered = {}
+
+    def render(self, context):
+        key = (translation.get_language(), *(str(value.resolve(context)) for value in self.vary_on))
+        markup = self.rendered.get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            if len(self.rendered) < MEMO_MARKUP_LIMIT:
+                self.rendered[key] = markup
+        return markup
+
+
+@register.tag
+def memo_markup(parser, token):
+    """{% memo_markup [value …] %}…{% endmemo_markup %}: markup rendered once per process for each
+    active language and combination of the listed values, then repeated as it was.
+
+    Only for markup that depends on nothing but the code (templates, URLs, the translation
+    catalogue, static file names: all fixed while a process runs; a deployment starts new ones),
+    the active language and the listed values: the menu of a role set, a page's head and footer.
+    Never data, a person's name or a token. Every page pays for its frame; rendered again each time
+    it was most of what a page without content cost (issue 16)."""
+    vary_on = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endmemo_markup",))
+    parser.delete_first_token()
+    return MemoMarkupNode(nodelist, vary_on)
