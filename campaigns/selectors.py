@@ -6,11 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import get_language
 
+from common.cache import versioned_many
 from common.dates import month_end, month_start, months_between
 from organisations.caching import cached_participation
+from personas.caching import NAMESPACE as PERSONAS_NAMESPACE
 from personas.models import Persona
 
+from .caching import PLANNER_CACHE_SECONDS
 from .models import Campaign, Channel, ContentItem, Phase
 
 FILTER_FIELDS = {
@@ -275,10 +279,26 @@ def campaign_covers(*, municipality_id, day: datetime.date) -> bool:
 def content_to_share(*, municipality_id, today: datetime.date) -> list[ContentItem]:
     """What an ambassador can share this month (plan §5.1, ambassadors): the municipality's
     published items for employees or everyone, published this month up to `today`, and the hygiene
-    items that are available today (always-on measures), by date. Items for team leaders only and
-    cancelled or unpublished items are left out. One query (two with the prefetch of personas)."""
+    items that are available today (always-on measures), by date, each with `target_personas`
+    loaded. Items for team leaders only and cancelled or unpublished items are left out.
+
+    Kept in the cache per municipality, day and language while the plans of the municipality's
+    campaigns (their plan_version: every item, phase and settings write) and the personas' texts stay
+    as they are: one query for those versions, then none; three when not cached."""
     if not municipality_id:
         return []
+    plans = tuple(
+        Campaign.objects.filter(municipalities=municipality_id).order_by("pk").values_list("pk", "plan_version")
+    )
+    return versioned_many(
+        [PERSONAS_NAMESPACE],
+        ["content-to-share", municipality_id, today, plans, get_language()],
+        lambda: _content_to_share(municipality_id, today),
+        seconds=PLANNER_CACHE_SECONDS,
+    )
+
+
+def _content_to_share(municipality_id, today):
     this_month = month_start(today)
     published = ContentItem.objects.filter(
         municipality_id=municipality_id,

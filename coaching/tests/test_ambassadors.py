@@ -175,3 +175,22 @@ def test_a_message_an_advisor_changes_shows_at_once_on_the_ambassador_page(
         audience=audience, changed_by=advisor, attention_points=[], messages=["Vandaag: leren in kleine stapjes."]
     )
     assert "Vandaag: leren in kleine stapjes." in client.get(url).content.decode()
+
+
+def test_content_the_advisor_publishes_or_renames_shows_at_once_on_the_ambassador_page(
+    client, shipped_content, team_leader, municipality, campaign, query_count
+):
+    from campaigns.services import content_item_update
+
+    published = {"status": "published", "publish_on": month_start(timezone.localdate())}
+    item = ContentItemFactory(campaign=campaign, municipality=municipality, title="Succesverhaal", **published)
+    AmbassadorFactory(person=team_leader)
+    client.force_login(team_leader)
+    url = reverse("coaching:ambassador")
+    cold = query_count(client, url, at_most=10)
+    assert query_count(client, url, at_most=10, cold=False) <= cold - 2, "the month's content is kept"
+    content_item_update(item=item, personas=[], channels=[], title="Succesverhaal van Assen")
+    page = client.get(url).content.decode()
+    assert "Succesverhaal van Assen" in page
+    content_item_update(item=item, personas=[], channels=[], status="idea")
+    assert "Succesverhaal" not in client.get(url).content.decode(), "no longer published: not to share"
