@@ -10,22 +10,41 @@ from django.utils import timezone
 
 from campaigns.models import Campaign
 from common.privacy import hide_small_groups
+from organisations.caching import cached_participation
 from personas.models import Persona
 
 from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
 
 
-def rounds_for_employee(*, employee):
-    """Rounds of the campaigns the employee's municipality takes part in, each with their own response."""
+def scan_home_entries(*, employee, today: datetime.date) -> list[dict]:
+    """The employee's zelfscan overview: one {"round", "response" (theirs or None), "is_open"} per
+    round of the campaigns their municipality takes part in, in reading order
+    (rounds_in_reading_order); response with its persona.
+
+    The municipality's rounds (with their campaigns) are kept in the cache until a counted write in
+    the municipality or an organisation change (organisations.caching.cached_participation: round
+    dates, campaign settings and names all count); the person's own responses, whose progress counts
+    for no one else, are read every time. One query, two when the rounds are not cached."""
     if not employee.municipality_id:
-        return Round.objects.none()
-    own = Response.objects.filter(employee=employee).select_related("persona")
-    return (
-        Round.objects.filter(campaign__municipalities=employee.municipality_id)
-        .select_related("campaign")
-        .prefetch_related(Prefetch("responses", queryset=own, to_attr="own_responses"))
-        .order_by("-campaign__kick_off_date", "number")
+        return []
+    rounds = cached_participation(
+        "selfscan:rounds-of-municipality",
+        municipality_ids=[employee.municipality_id],
+        parts=[employee.municipality_id],
+        build=lambda: list(
+            Round.objects.filter(campaign__municipalities=employee.municipality_id).select_related("campaign")
+        ),
     )
+    own = {
+        response.round_id: response
+        for response in Response.objects.filter(employee=employee, round__in=[r.pk for r in rounds]).select_related(
+            "persona"
+        )
+    }
+    return [
+        {"round": scan_round, "response": own.get(scan_round.pk), "is_open": scan_round.is_open_on(today)}
+        for scan_round in rounds_in_reading_order(rounds=rounds, today=today)
+    ]
 
 
 def rounds_in_reading_order(*, rounds, today) -> list[Round]:

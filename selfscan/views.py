@@ -34,15 +34,7 @@ from .results import result_context
 @login_required
 def scan_home(request):
     today = timezone.localdate()
-    rounds = selectors.rounds_in_reading_order(rounds=selectors.rounds_for_employee(employee=request.user), today=today)
-    entries = [
-        {
-            "round": scan_round,
-            "response": next(iter(scan_round.own_responses), None),
-            "is_open": scan_round.is_open_on(today),
-        }
-        for scan_round in rounds
-    ]
+    entries = selectors.scan_home_entries(employee=request.user, today=today)
     return render(request, "selfscan/home.html", {"entries": entries, "today": today})
 
 
