@@ -70,3 +70,41 @@ def test_logout_form_in_the_kept_menu_carries_a_working_token(client):
     response = client_with_checks.post(reverse("logout"), {"csrfmiddlewaretoken": tokens[1]})
     assert response.status_code == 302
     assert client_with_checks.get(reverse("core:start_employee")).status_code == 302, "logged out"
+
+
+def _fragment_template():
+    return engines["django"].from_string(
+        "{% load portal %}{% memo_fragment name %}{{ name }} {{ counter }}{% endmemo_fragment %}"
+    )
+
+
+def test_a_fragment_is_kept_for_the_same_inputs_and_rendered_anew_for_new_ones():
+    counter = itertools.count(1)
+    template = _fragment_template()
+
+    def render(name, language="nl"):
+        with translation.override(language):
+            return template.render({"name": name, "counter": lambda: next(counter)})
+
+    assert render("Anna") == "Anna 1"
+    assert render("Anna") == "Anna 1", "the same inputs: the kept markup"
+    assert render("Bram") == "Bram 2", "new inputs: rendered for them"
+    assert render("Anna", "en") == "Anna 3", "another language: rendered in it"
+
+
+def test_a_fragment_with_inputs_that_cannot_be_kept_is_rendered_every_time():
+    counter = itertools.count(1)
+    template = _fragment_template()
+
+    class Unpicklable:
+        def __reduce__(self):
+            raise TypeError("not picklable")
+
+        def __str__(self):
+            return "x"
+
+    unpicklable = Unpicklable()
+    assert [template.render({"name": unpicklable, "counter": lambda: next(counter)}) for _ in range(2)] == [
+        "x 1",
+        "x 2",
+    ]

@@ -5,7 +5,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html
 
-from common import dates, form_layout
+from common import dates, form_layout, fragments
 from common.money import format_euro
 from common.submissions import FIELD_NAME, new_token
 
@@ -14,9 +14,10 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def form_token(context):
-    """A hidden one-time token for a POST form (common.submissions): put it next to {% csrf_token %}."""
-    request = context.get("request")
-    return format_html('<input type="hidden" name="{}" value="{}">', FIELD_NAME, new_token(request.user))
+    """A hidden one-time token for a POST form (common.submissions): put it next to {% csrf_token %}.
+    Inside {% memo_fragment %} a placeholder, filled with a fresh token on every page."""
+    value = fragments.FORM_TOKEN_MARKER if context.get(fragments.MARKING) else new_token(context.get("request").user)
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD_NAME, value)
 
 
 @register.filter
@@ -93,3 +94,30 @@ def memo_markup(parser, token):
     nodelist = parser.parse(("endmemo_markup",))
     parser.delete_first_token()
     return MemoMarkupNode(nodelist, vary_on)
+
+
+class MemoFragmentNode(template.Node):
+    """See `memo_fragment`."""
+
+    def __init__(self, nodelist, inputs):
+        self.nodelist = nodelist
+        self.inputs = inputs
+
+    def render(self, context):
+        where = f"{self.origin.template_name}:{self.token.lineno}"
+        inputs = [value.resolve(context) for value in self.inputs]
+        return fragments.render_kept(where, inputs, context, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def memo_fragment(parser, token):
+    """{% memo_fragment input … %}…{% endmemo_fragment %}: the markup kept in the cache for these
+    inputs (common/fragments.py), with fresh CSRF and form tokens on every page.
+
+    The inputs must be everything the markup shows (the page's data, read before rendering, and any
+    value of the person it names); the markup may also depend on the code and the active language.
+    A page whose data comes from the cache then skips its rendering too."""
+    inputs = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endmemo_fragment",))
+    parser.delete_first_token()
+    return MemoFragmentNode(nodelist, inputs)

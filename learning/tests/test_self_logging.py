@@ -1,12 +1,15 @@
 """An employee logs what they learned in seconds, sees their months, and edits or deletes their own entries."""
 
 import datetime
+import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from common.dates import month_start
+from common.fragments import CSRF_MARKER, FORM_TOKEN_MARKER
 from common.submissions import new_token
 from learning.models import LearningActivity
 from learning.selectors import learning_summary
@@ -219,3 +222,28 @@ def test_the_start_page_does_not_grow_with_ten_times_more_entries(client, employ
     small = query_count(client, url, at_most=15)
     ActivityFactory.create_batch(30, employee=employee)
     assert query_count(client, url, at_most=15) == small
+
+
+def test_the_form_in_the_kept_start_page_gets_fresh_working_tokens(employee, campaign):
+    """{% memo_fragment %} (common/fragments.py): the start page is kept, its form's tokens are not."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(employee)
+    url = reverse("core:start_employee")
+    pages = [client.get(url).content.decode() for _ in range(2)]
+    form_tokens = [re.search(r'name="form_token" value="([^"]+)"', page).group(1) for page in pages]
+    csrf_tokens = [re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1) for page in pages]
+    assert form_tokens[0] != form_tokens[1] and csrf_tokens[0] != csrf_tokens[1], "fresh tokens on the kept page"
+    assert CSRF_MARKER not in pages[1] and FORM_TOKEN_MARKER not in pages[1], "no placeholder left"
+    fields = {
+        "csrfmiddlewaretoken": csrf_tokens[1],
+        "form_token": form_tokens[1],
+        "terug": "start",
+        "date": timezone.localdate().isoformat(),
+        "kind": "course",
+        "title": "Veilig mailen",
+        "minutes": "30",
+    }
+    for _ in range(2):  # a double click: the one-time token still counts once
+        assert client.post(reverse("learning:mine"), fields).status_code == 302
+    assert LearningActivity.objects.filter(employee=employee, title="Veilig mailen").count() == 1
+    assert "✓" in client.get(url).content.decode(), "the new month state: new inputs, rendered anew"
