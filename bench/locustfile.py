@@ -44,16 +44,21 @@ class PortalUser(HttpUser):
     email = "medewerker@digivaardig.test"
 
     def on_start(self):
-        page = self.client.get("/account/inloggen/", name="login form")
-        token = CSRF.search(page.text).group(1)
-        self.client.post(
-            "/account/inloggen/",
-            {"username": self.pick_email(), "password": PASSWORD, "csrfmiddlewaretoken": token},
-            name="login",
-        )
-        self.logged_in()
+        try:
+            page = self.client.get("/account/inloggen/", name="login form")
+            token = CSRF.search(page.text).group(1)
+            with self.client.post(
+                "/account/inloggen/",
+                {"username": self.pick_email(), "password": PASSWORD, "csrfmiddlewaretoken": token},
+                name="login",
+                catch_response=True,
+            ) as answer:
+                if "/account/inloggen/" in answer.url:
+                    answer.failure("not logged in")  # counted: a failed login must show in the figures
+        finally:
+            self.login_done()  # also after a failure, so the measured window still starts
 
-    def logged_in(self):
+    def login_done(self):
         global logins
         logins += 1
         if MEASURE_AFTER_LOGINS and logins == MEASURE_AFTER_LOGINS:
@@ -81,7 +86,7 @@ class Employee(PortalUser):
 
     def on_start(self):
         super().on_start()
-        ALL_LOGGED_IN.wait()
+        ALL_LOGGED_IN.wait(timeout=120)
         self.take_scan()
 
     def take_scan(self):

@@ -15,9 +15,8 @@ with `seed_demo --employees BENCH_EMPLOYEES` (default 50,000).
 Prints `page_ms_<role>__<page>` and `page_cost_<role>__<page>` (the ratio to /healthz's median in
 the same run) for every page a role can open, `healthz_with_session_ms` (/healthz with a logged-in
 session: what every logged-in page pays first), then how many pages are over their target:
-5 × healthz, or 15 × for the planner views (every page of the campaign planner) and the lists that
-grow with the data; and, for comparison with earlier runs, how many would be over if the planner's
-forms (item, settings, copy, …) had the 5 × target.
+5 × healthz, or 15 × for the planner views and lists that grow with the data; and how many would be
+over if every page of the planner, its forms too, had the 15 × target.
 """
 
 import http.client
@@ -38,7 +37,9 @@ FIXED_TARGET, GROWING_TARGET = 5, 15
 # The planner's views and the pages that list what grows with the organisation or the programme
 # (the 15 × target): a row per item, person, team, meeting, activity, card, session, pair,
 # certificate or reminder period, paginated or not.
-# Every page of the campaign planner (the issue: "the planner views"), its forms as well as its lists.
+# The pages of the campaign planner: its lists and views are in GROWING (15 ×); its forms (item,
+# settings, copy, …) have the 5 × target, and a second count says how many would be over if "the
+# planner views" meant every planner page.
 PLANNER = "campaigns:"
 GROWING = {
     "campaigns:list",
@@ -288,23 +289,23 @@ def main():
 def report(healthz_ms, results, references):
     """Print every page's time and its ratio to the /healthz times around it; `healthz_ms` (the
     median before and after all pages) is printed for comparison with earlier runs."""
-    over, planner_forms_over_five = [], 0
+    over, planner_forms_within_fifteen = [], 0
     print(f"healthz_ms: {healthz_ms:.2f}")
     print(f"healthz_around_pages_median_ms: {statistics.median(references.values()):.2f}")
     for (role, name), milliseconds in results.items():
         key = f"{role}__{name.replace(':', '_')}"
         ratio = milliseconds / references[(role, name)]
-        target = GROWING_TARGET if name in GROWING or name.startswith(PLANNER) else FIXED_TARGET
+        target = GROWING_TARGET if name in GROWING else FIXED_TARGET
         print(f"page_ms_{key}: {milliseconds:.1f}")
         print(f"page_cost_{key}: {ratio:.1f}")
         if ratio > target:
             over.append(f"{key} ({ratio:.1f} > {target})")
-        elif name not in GROWING and ratio > FIXED_TARGET:
-            planner_forms_over_five += 1
+            if name.startswith(PLANNER) and ratio <= GROWING_TARGET:
+                planner_forms_within_fifteen += 1
     print(f"page_cost_pages: {len(results)}")
     print(f"page_cost_over_target: {len(over)}")
-    # The stricter reading, for comparison with earlier runs: only the planner's lists at 15 ×.
-    print(f"page_cost_over_target_planner_forms_at_5x: {len(over) + planner_forms_over_five}")
+    # The wider reading of "the planner views" (every page of the planner, its forms too, at 15 ×).
+    print(f"page_cost_over_target_all_planner_pages_at_15x: {len(over) - planner_forms_within_fifteen}")
     for entry in over:
         print(f"#  over target: {entry}")
 

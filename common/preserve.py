@@ -103,6 +103,34 @@ class PreservePostMiddleware:
         return response
 
 
+def keep_for_resend(request) -> str | None:
+    """A form that reached the server with a CSRF token that no longer matches (a tab from before
+    the person last logged in, a page from the back button): nothing of it is saved, but what this
+    person typed is kept for the page the form is on, as for an expired session, and that page's
+    path is returned to send them back to. None (nothing kept) unless the form's own one-time token
+    says it was rendered for the person now logged in: a form posted from another site is never
+    put in front of anyone."""
+    if request.method != "POST" or not request.user.is_authenticated or not hasattr(request, "session"):
+        return None
+    if token_user_id(request) != request.user.pk:
+        return None
+    origin = _same_site_referer(request)
+    if origin is None:
+        return None
+    typed = {name: request.POST.getlist(name) for name in request.POST if _keepable(name)}
+    if typed:
+        request.session[SESSION_KEY] = {
+            "path": urlsplit(origin).path,
+            "user": request.user.pk,
+            "data": typed,
+            "reason": "stale_page",
+        }
+        messages.warning(request, _("De pagina was verlopen, dus er is niets opgeslagen."))
+    else:
+        messages.warning(request, _("De pagina was verlopen, dus er is niets gedaan. Klik nog een keer op de knop."))
+    return origin
+
+
 def submitted_data(request):
     """What the form of this page should be bound to: request.POST on a POST; on the first visit after
     logging in again, the data this person posted here when the session had expired (a QueryDict,
@@ -119,9 +147,12 @@ def submitted_data(request):
     data = QueryDict(mutable=True)
     for name, values in kept["data"].items():
         data.setlist(name, values)
-    messages.info(
-        request, _("Wat je had ingevuld voordat je werd uitgelogd, staat weer klaar. Controleer het en sla op.")
-    )
+    if kept.get("reason") == "stale_page":
+        messages.info(request, _("Wat je had ingevuld, staat weer klaar. Controleer het en verstuur het opnieuw."))
+    else:
+        messages.info(
+            request, _("Wat je had ingevuld voordat je werd uitgelogd, staat weer klaar. Controleer het en sla op.")
+        )
     return data
 
 

@@ -19,7 +19,7 @@ from campaigns.selectors import campaign_list_for_municipalities
 from coaching import selectors as coaching_selectors
 from common.dates import month_start
 from common.forms import add_service_errors, as_context
-from common.preserve import submitted_data
+from common.preserve import keep_for_resend, submitted_data
 from common.submissions import once_per_form
 from learning.forms import ActivityForm
 from organisations import selectors as organisation_selectors
@@ -143,6 +143,16 @@ def accessibility_statement(request):
 
 def privacy_statement(request):
     return render(request, "core/privacy.html")
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent from a page that is no longer valid. The person's typed values go
+    back to the page they came from (common.preserve.keep_for_resend); otherwise the portal's own
+    page says what happened, with the menu (and a working logout button) of whoever is logged in."""
+    origin = keep_for_resend(request)
+    if origin is not None:
+        return redirect(origin)
+    return render(request, "403_csrf.html", status=403)
 
 
 def permission_denied(request, exception=None):

@@ -137,6 +137,8 @@ SESSION_COOKIE_AGE = env.int("SESSION_ABSOLUTE_TIMEOUT_HOURS", default=12) * 360
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form from a page that is no longer valid: the portal's page, and the typed values kept (core.views).
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # The interface language is the person's preference (User.language, core.middleware.
 # UserLanguageMiddleware), Dutch for anyone not logged in; never the browser's Accept-Language.

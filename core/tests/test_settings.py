@@ -64,3 +64,11 @@ def test_file_mail_paths_absolute_and_relative_both_work(tmp_path):
         for message in relative.glob("*"):
             message.unlink()
         relative.rmdir()
+
+
+def test_the_deploy_check_says_when_several_processes_would_not_share_the_cache():
+    production = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "digivaardig.example.nl"}
+    local = run_manage("check", "--deploy", REDIS_URL="", **production)
+    assert "core.I001" in local.stdout + local.stderr and "REDIS_URL" in local.stdout + local.stderr
+    shared = run_manage("check", "--deploy", REDIS_URL="redis://127.0.0.1:6379/13", **production)
+    assert "core.I001" not in shared.stdout + shared.stderr

@@ -1,0 +1,69 @@
+"""A form sent from a page that is no longer valid (CSRF_FAILURE_VIEW, core.views.csrf_failure): the
+portal's own page, or back to the form with what was typed; never a bare Django page, never saved."""
+
+import re
+
+from django.test import Client
+from django.urls import reverse
+
+from common.submissions import new_token
+from organisations.tests.factories import UserFactory
+
+PROFILE = reverse("organisations:my_profile")
+
+
+def _client(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    client.get(PROFILE)  # the CSRF cookie, as a browser has it
+    return client
+
+
+def test_logging_out_from_a_stale_page_shows_the_portal_page_with_a_logout_that_works(employee):
+    client = _client(employee)
+    page = client.post(reverse("logout"), {"csrfmiddlewaretoken": "x" * 64})
+    text = page.content.decode()
+    assert page.status_code == 403 and "Deze pagina was verlopen" in text
+    assert employee.get_full_name() in text and "<main" in text, "the portal's frame with the person's menu"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text).group(1)
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+    assert client.get(reverse("core:start_employee")).status_code == 302, "logged out"
+
+
+def test_a_form_from_a_stale_page_goes_back_with_what_was_typed_and_saves_nothing(employee):
+    client = _client(employee)
+    posted = {
+        "csrfmiddlewaretoken": "x" * 64,  # the token of before the last login
+        "form_token": new_token(employee),
+        "language": "en",
+        "receives_reminders": "on",
+    }
+    response = client.post(PROFILE, posted, HTTP_REFERER=f"http://testserver{PROFILE}")
+    assert response.status_code == 302 and response.url == PROFILE
+    page = client.get(PROFILE).content.decode()
+    assert "De pagina was verlopen, dus er is niets opgeslagen." in page
+    assert "Wat je had ingevuld, staat weer klaar" in page
+    assert re.search(r'<option value="en" selected>', page), "the typed choice is back in the form"
+    employee.refresh_from_db()
+    assert employee.language != "en", "nothing saved"
+
+
+def test_a_form_posted_from_another_site_is_never_put_in_front_of_the_person(employee):
+    client = _client(employee)
+    someone_else = UserFactory()
+    for form_token in ("", new_token(someone_else)):
+        response = client.post(
+            PROFILE,
+            {"csrfmiddlewaretoken": "x" * 64, "form_token": form_token, "language": "en"},
+            HTTP_REFERER=f"http://testserver{PROFILE}",
+        )
+        assert response.status_code == 403 and "Deze pagina was verlopen" in response.content.decode()
+    assert '<option value="en" selected>' not in client.get(PROFILE).content.decode()
+
+
+def test_someone_not_logged_in_gets_the_portal_page_without_a_menu(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("login"), {"username": "a@b.nl", "password": "x"})
+    text = response.content.decode()
+    assert response.status_code == 403 and "Deze pagina was verlopen" in text
+    assert reverse("logout") not in text
