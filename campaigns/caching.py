@@ -22,6 +22,18 @@ def plan_changed(*, campaign_id: int) -> None:
     Campaign.objects.filter(pk=campaign_id).update(plan_version=F("plan_version") + 1)
 
 
+def campaign_municipality_ids(*, campaign: Campaign) -> list[int]:
+    """The ids of `campaign`'s municipalities, in order, kept under its plan_version: they are set
+    when it starts (core.services.programme_year_start) and changed only in the admin, which raises
+    the version (core.admin.CampaignAdmin.save_related). No query when kept, one otherwise."""
+    key = f"campaign-municipalities:{campaign.pk}:{campaign.plan_version}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = sorted(campaign.municipalities.values_list("pk", flat=True))
+        cache.set(key, ids, PLANNER_CACHE_SECONDS)
+    return ids
+
+
 def planner_key(view: str, *, campaign: Campaign, municipality_ids, params=(), day=None) -> str:
     """A cache key for one planner view of one campaign version, scope, query string, day and language.
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from campaigns.caching import campaign_municipality_ids
 from campaigns.models import Campaign
 
 from . import snapshot
@@ -87,7 +88,7 @@ def figures_for(*, campaign, today: datetime.date) -> snapshot.Snapshot:
     seconds, so a change shows within a minute even when nobody looks). Where tasks run in the
     process (the demo), and the very first time, the figures are counted at once. Returns a
     snapshot.Snapshot (is_current False while a recount is pending)."""
-    ids = list(campaign.municipalities.values_list("pk", flat=True))
+    ids = campaign_municipality_ids(campaign=campaign)
     versions = snapshot.current_versions(campaign=campaign, municipality_ids=ids, today=today)
     stored = snapshot.read(campaign=campaign, versions=versions)
     if stored is None or (not stored.is_current and _in_process()):

@@ -11,7 +11,8 @@ def employee_scan_export(*, employee) -> dict:
     """Every response of `employee` with answers and results; profiles under their employee names.
 
     The internal persona labels are for the campaign team: the export, like the result page, names
-    the profile as the employee sees it (Persona.employee_name). Three queries, reading values only.
+    the profile as the employee sees it (Persona.employee_name). Three queries (one for someone who
+    has not started a scan), reading values only.
     """
     busy_name = Persona.objects.filter(slug=Persona.Identity.BUSY_PRIORITISER).order_by("position")
     responses = list(
@@ -32,6 +33,8 @@ def employee_scan_export(*, employee) -> dict:
         )
     )
     by_response = {row[0]: {"answers": [], "areas": []} for row in responses}
+    if not responses:  # nothing started yet: no answers or results to read
+        return {"employee": {"name": employee.get_full_name(), "email": employee.email}, "responses": []}
     answers = (
         Answer.objects.filter(response__employee=employee)
         .order_by("question__area__position", "question__position")

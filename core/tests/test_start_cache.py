@@ -125,3 +125,36 @@ def test_a_registered_digicoach_counts_at_once_on_the_programme_lead_start_page(
     before = client.get(url).context["digicoaches"]
     coach_register(person=employee, capacity=2, topics=["teams"], registered_by=programme_lead)
     assert client.get(url).context["digicoaches"] == before + 1
+
+
+def test_municipalities_added_to_a_campaign_in_the_admin_count_in_its_figures_at_once(municipality):
+    from django.contrib.admin.sites import site
+
+    from campaigns.caching import campaign_municipality_ids
+    from campaigns.models import Campaign
+    from core.admin import CampaignAdminForm
+    from organisations.tests.factories import MunicipalityFactory
+
+    campaign = running_campaign(municipality)
+    assert campaign_municipality_ids(campaign=campaign) == [municipality.pk]  # kept now
+    other = MunicipalityFactory()
+    form = CampaignAdminForm(
+        {
+            "name": campaign.name,
+            "kick_off_date": campaign.kick_off_date.isoformat(),
+            "end_date": campaign.end_date.isoformat(),
+            "budget": "20000",
+            "municipalities": [municipality.pk, other.pk],
+            "target_scan_percent": 80,
+            "target_monthly_active_percent": 50,
+            "target_rescan_percent": 60,
+            "target_agenda_percent": 80,
+        },
+        instance=campaign,
+    )
+    assert form.is_valid(), form.errors
+    admin = site._registry[Campaign]
+    admin.save_model(None, form.save(commit=False), form, change=True)
+    admin.save_related(None, form, [], change=True)
+    fresh = Campaign.objects.get(pk=campaign.pk)  # as the next request reads it
+    assert campaign_municipality_ids(campaign=fresh) == sorted([municipality.pk, other.pk])

@@ -18,11 +18,11 @@ def test_the_export_takes_at_most_five_queries_whatever_the_number_of_rounds(
 ):
     baseline, final = open_campaign_rounds(municipalities=[municipality])
     client.force_login(employee)
-    empty = query_count(client, URL, at_most=5)  # the session, the person, responses, answers, results
+    empty = query_count(client, URL, at_most=3)  # the session, the person, (no) responses
     submitted_response(employee, baseline)
-    one = query_count(client, URL, at_most=5)
+    one = query_count(client, URL, at_most=5)  # and their answers and results
     submitted_response(employee, final)
-    assert query_count(client, URL, at_most=5) == one == empty
+    assert query_count(client, URL, at_most=5) == one == empty + 2
 
 
 def test_each_round_is_exported_in_order_with_its_own_answers_and_areas(client, employee, municipality):
@@ -48,3 +48,11 @@ def test_levels_are_named_in_the_persons_language(client, employee, municipality
     User.objects.filter(pk=employee.pk).update(language=User.Language.DUTCH)
     dutch = json.loads(client.get(URL).content)["responses"][0]
     assert english["overall_level"] != dutch["overall_level"]
+
+
+def test_someone_without_a_scan_exports_their_name_and_no_responses(client, employee, query_count):
+    client.force_login(employee)
+    url = reverse("selfscan:export")
+    query_count(client, url, at_most=3)  # the session, the person and their (no) responses
+    data = json.loads(client.get(url).content)
+    assert data == {"employee": {"name": employee.get_full_name(), "email": employee.email}, "responses": []}
