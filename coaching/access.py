@@ -128,9 +128,10 @@ def get_session_for_organiser(user, session_id) -> InspirationSession:
     advisor). 403 outside the campaign team, 404 otherwise."""
     municipalities = manageable_municipalities(user)
     return _get(
-        InspirationSession.objects.filter(Q(municipality__in=municipalities) | Q(municipality__isnull=True))
-        .select_related("municipality", "content_item")
-        .distinct(),
+        # A filter on the session's own column (no join): no row twice, so no DISTINCT.
+        InspirationSession.objects.filter(
+            Q(municipality__in=municipalities) | Q(municipality__isnull=True)
+        ).select_related("municipality", "content_item"),
         pk=session_id,
     )
 

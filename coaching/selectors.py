@@ -510,7 +510,13 @@ def sessions_for_organisers(*, municipalities, now=None) -> dict:
 
 def session_participants(*, session: InspirationSession) -> dict:
     """Who signed up for the session, for its organiser: {"signed_up": [...], "waiting": [...],
-    "cancelled": count}, each a SignUp with the person and their team, in queue order. One query."""
+    "cancelled": count}, each a SignUp with the person and their team, in queue order. Kept until a
+    write of the support programme (every sign-up, cancellation, promotion and attendance is one)
+    or the organisation; one query when not kept."""
+    return cached_support_read("session-participants", [session.pk], lambda: _session_participants(session))
+
+
+def _session_participants(session):
     signups = list(session.signups.select_related("person__team").order_by("queued_at", "pk"))
     return {
         "signed_up": [signup for signup in signups if signup.status == SignUp.Status.SIGNED_UP],

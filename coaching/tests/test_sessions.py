@@ -472,3 +472,21 @@ def test_the_session_form_is_kept_empty_and_shows_a_new_event_and_a_change_at_on
         session=session, municipalities={municipality.pk}, title="Samenwerken in Teams", capacity=20
     )
     assert 'value="Samenwerken in Teams"' in client.get(edit).content.decode()
+
+
+def test_the_participant_list_is_kept_but_shows_a_sign_up_and_a_cancellation_at_once(
+    client, advisor, municipality, query_count
+):
+    session = InspirationSessionFactory(municipality=municipality, capacity=1)
+    first, second = UserFactory(municipality=municipality), UserFactory(municipality=municipality)
+    client.force_login(advisor)
+    url = reverse("coaching:session_edit", args=[session.pk])
+    cold = query_count(client, url, at_most=15)
+    assert query_count(client, url, at_most=15, cold=False) < cold, "the participants are kept"
+    services.session_sign_up(session=session, person=first)
+    services.session_sign_up(session=session, person=second)
+    page = client.get(url).content.decode()
+    assert first.get_full_name() in page and second.get_full_name() in page
+    services.session_cancel_sign_up(session=session, person=first)
+    page = client.get(url).content.decode()
+    assert first.get_full_name() not in page and second.get_full_name() in page, "the waiting one has the place"
