@@ -161,3 +161,24 @@ def _folded(name: str) -> str:
 
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return "".join(character for character in plain.casefold() if character.isalnum())
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a person works, by name: `municipality` and `team` ("" when none)."""
+
+    municipality: str
+    team: str
+
+
+def placement_of(*, user: User) -> Placement:
+    """The names of the person's municipality and team (Placement), kept in the cache while the
+    organisation is unchanged (an import or an admin edit renames or moves: caching.py). No query
+    when kept, two otherwise; the session's person comes without them (backends.EmailBackend)."""
+
+    def build():
+        municipality = Municipality.objects.filter(pk=user.municipality_id).values_list("name", flat=True).first()
+        team = Team.objects.filter(pk=user.team_id).values_list("name", flat=True).first()
+        return Placement(municipality=municipality or "", team=team or "")
+
+    return cached_counts("placement", [user.municipality_id, user.team_id], build)

@@ -111,7 +111,8 @@ def my_profile(request):
         translation.activate(user.language)
         messages.success(request, _("Je voorkeuren zijn opgeslagen."))
         return redirect("organisations:my_profile")
-    return render(request, "organisations/my_profile.html", {"form": form, "profile_user": user})
+    context = {"form": form, "profile_user": user, "placement": selectors.placement_of(user=user)}
+    return render(request, "organisations/my_profile.html", context)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

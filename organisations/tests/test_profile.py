@@ -49,3 +49,17 @@ def test_saving_unchanged_preferences_leaves_the_cached_figures_be(client, emplo
     assert employee.language == "en"
     user_update_preferences(user=employee, language="en", receives_reminders=not employee.receives_reminders)
     assert cache.get(key) != 1
+
+
+def test_the_profile_names_the_team_and_follows_a_rename_in_the_admin_at_once(client, employee, query_count):
+    from organisations.caching import organisation_changed
+
+    client.force_login(employee)
+    url = reverse("organisations:my_profile")
+    page = client.get(url).content.decode()
+    assert employee.municipality.name in page and employee.team.name in page
+    assert query_count(client, url, at_most=6, cold=False) < query_count(client, url, at_most=6), "kept"
+    employee.team.name = "Team Nieuwe Naam"
+    employee.team.save()
+    organisation_changed()  # as the admin does (organisations.admin.OrganisationChangedMixin)
+    assert "Team Nieuwe Naam" in client.get(url).content.decode()
