@@ -13,8 +13,10 @@ from django.utils.translation import get_language
 
 from common.cache import changed, versioned
 from organisations.caching import cached_participation
+from personas.caching import NAMESPACE as PERSONAS
+from personas.models import Persona
 
-from .selectors import persona_counts
+from .selectors import classification_rounds, latest_attitude_statements, persona_counts
 
 COUNTS_SECONDS = 10 * 60
 HTML_SECONDS = 10 * 60
@@ -65,4 +67,31 @@ def cached_questions_body(*, questionnaire, frozen: bool, build) -> str:
         ["questions-body", questionnaire.pk, frozen, get_language() or ""],
         lambda: render_to_string("selfscan/_questions_body.html", build()),
         seconds=HTML_SECONDS,
+    )
+
+
+def cached_attitude_statements() -> dict:
+    """selectors.latest_attitude_statements, kept until a question or a version changes
+    (questionnaire_changed). No query when kept, one otherwise."""
+    return versioned(QUESTIONNAIRE, ["attitude-statements"], latest_attitude_statements, seconds=HTML_SECONDS)
+
+
+def cached_personas_by_slug() -> dict:
+    """Every persona by slug (Persona.objects.in_bulk), kept until a persona's texts change
+    (personas.caching.personas_changed). No query when kept, one otherwise."""
+    return versioned(
+        PERSONAS, ["personas-by-slug"], lambda: Persona.objects.in_bulk(field_name="slug"), seconds=HTML_SECONDS
+    )
+
+
+def cached_classification_rounds(*, municipalities, today) -> list:
+    """selectors.classification_rounds, kept until a counted write in one of `municipalities` or an
+    organisation change: new rounds and round dates count (services.rounds_create_for_campaign,
+    round_update_dates). No query when kept, one otherwise."""
+    ids = sorted(municipality.pk for municipality in municipalities)
+    return cached_participation(
+        "selfscan:classification-rounds",
+        municipality_ids=ids,
+        parts=[",".join(map(str, ids)), today],
+        build=lambda: classification_rounds(municipalities=municipalities, today=today),
     )

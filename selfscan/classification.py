@@ -13,9 +13,8 @@ from django.utils.translation import get_language
 from personas.models import Persona
 
 from . import scoring
-from .caching import cached_persona_counts
+from .caching import cached_attitude_statements, cached_persona_counts, cached_personas_by_slug
 from .models import Question
-from .selectors import latest_attitude_statements
 
 EXPLANATION_TEMPLATE = "selfscan/_classification_explanation.html"
 
@@ -33,12 +32,12 @@ def classification_context(*, scan_round, municipalities) -> dict:
     """The page's context: rules with both persona names, level bands with their DigCompSAT band, the
     statements behind each attitude dimension, and for `scan_round` (or None) the counts per
     municipality of `municipalities` that takes part in its campaign."""
-    personas = Persona.objects.in_bulk(field_name="slug")
+    personas = cached_personas_by_slug()
     rules = [
         {"number": number, "rule": rule, "persona": personas.get(rule.persona)}
         for number, rule in enumerate(scoring.PERSONA_RULES, start=1)
     ]
-    statements = latest_attitude_statements()
+    statements = cached_attitude_statements()
     dimensions = [
         {"label": Question.Dimension(key).label, "statements": statements[key]}
         for key in DIMENSION_ORDER

@@ -24,7 +24,7 @@ from .access import (
     get_round_for_employee,
     get_round_for_management,
 )
-from .caching import cached_html, cached_questions_body
+from .caching import cached_classification_rounds, cached_html, cached_questions_body
 from .classification import EXPLANATION_TEMPLATE, classification_context
 from .exports import employee_scan_export
 from .forms import ClassificationRoundForm, QuestionForm, RoundDatesForm, StepForm
@@ -156,7 +156,7 @@ def scan_export(request):
 @login_required
 def classification(request):
     municipalities = get_classification_scope(request.user)
-    rounds = selectors.classification_rounds(municipalities=municipalities, today=timezone.localdate())
+    rounds = cached_classification_rounds(municipalities=municipalities, today=timezone.localdate())
     form = ClassificationRoundForm(request.GET or None, rounds=rounds)
     context = classification_context(scan_round=form.chosen_round(), municipalities=municipalities)
     explanation = cached_html(

@@ -90,3 +90,31 @@ def test_a_persona_renamed_through_the_service_shows_at_once_in_the_rules(client
     persona_update(persona=persona, changed_by=advisor, texts=texts, statements=statements)
     body = client.get(URL).content.decode()
     assert "(Met beleid)" in body
+
+
+def test_a_statement_edited_through_the_service_and_a_new_round_show_at_once(client, advisor, scan_round):
+    import datetime
+
+    from selfscan.models import Question
+    from selfscan.services import question_update, round_update_dates
+
+    client.force_login(advisor)
+    url = f"{URL}?ronde={scan_round.pk}"
+    statement = Question.objects.filter(
+        kind=Question.Kind.ATTITUDE, area__questionnaire=scan_round.questionnaire
+    ).first()
+    assert statement.text in client.get(url).content.decode()  # kept now
+    question_update(
+        question=statement,
+        text="Ik wacht liever tot een collega het voordoet.",
+        options=statement.options,
+        correct_option=statement.correct_option,
+    )
+    assert "Ik wacht liever tot een collega het voordoet." in client.get(url).content.decode()
+    final = scan_round.campaign.scan_rounds.get(number=2)
+    today = datetime.date.today()
+    later = today + datetime.timedelta(days=30)
+    round_update_dates(scan_round=final, opens_on=later, due_on=later, closes_on=later)
+    assert f'value="{final.pk}"' not in client.get(URL).content.decode(), "not open yet: not to choose"
+    round_update_dates(scan_round=final, opens_on=today, due_on=today, closes_on=today + datetime.timedelta(days=7))
+    assert f'value="{final.pk}"' in client.get(URL).content.decode(), "opened today: to choose at once"
