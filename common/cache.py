@@ -1,7 +1,8 @@
 """Cached values that are invalidated by a write, not only by time.
 
 A namespace (for example "organisation") has a version in the cache; `changed(namespace)` gives it
-a new one, so every value cached under the old version is never read again. A lost version key (a
+a new one, so no value built under the old version is read again: a value is kept with the versions
+it was built under and compared with the current ones, read in the same cache round trip. A lost version key (a
 cache restart) starts a new version, never an old one. Shared by all processes when the cache is
 Redis (REDIS_URL); the one-process demo uses local memory.
 """
@@ -29,36 +30,41 @@ def changed(namespace: str) -> None:
 
 def versioned(namespace: str, parts, build, *, seconds: int):
     """`build()`'s result for `parts`, at most `seconds` old and never older than the last change."""
-    version = cache.get_or_set(f"version:{namespace}", time.time_ns, None)
-    return _cached(f"{namespace}:{version}", parts, build, seconds)
+    return versioned_many([namespace], parts, build, seconds=seconds)
 
 
 def versions_of(namespaces) -> str:
     """The current versions of `namespaces` (a list of names) as one text, in one cache round trip;
     a lost or never-set version starts a new one (never an old one)."""
-    keys = [f"version:{namespace}" for namespace in namespaces]
-    versions = cache.get_many(keys)
-    missing = {key: time.time_ns() for key in keys if key not in versions}
-    if missing:
-        cache.set_many(missing, None)
-        versions.update(missing)
-    return ".".join(str(versions[key]) for key in keys)
+    return _versions(namespaces, {})[0]
 
 
 def versioned_many(namespaces, parts, build, *, seconds: int, expires=None):
     """`build()`'s result for `parts`, never older than the last change of any of `namespaces` (a
     list of names) and at most `seconds` old; `expires(value)`, when given, may shorten that to the
-    seconds the value itself stays true (a session that starts, a card that gets old)."""
-    return _cached("many", [*namespaces, versions_of(namespaces), *parts], build, seconds, expires)
+    seconds the value itself stays true (a session that starts, a card that gets old).
 
-
-def _cached(prefix, parts, build, seconds, expires=None):
-    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
-    key = f"{prefix}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        lifetime = int(min(seconds, expires(value))) if expires else seconds
-        if lifetime > 0:
-            cache.set(key, value, lifetime)
+    The value is kept under one key per `namespaces` and `parts`, together with the versions it was
+    built under; the versions and the value come in one cache round trip, and a value built under
+    older versions is built again (and replaces it, so old versions take no memory)."""
+    digest = hashlib.sha256("|".join(str(part) for part in [*namespaces, "|", *parts]).encode()).hexdigest()[:32]
+    key = f"kept:{digest}"
+    versions, stored = _versions(namespaces, {"value": key})
+    if stored is not None and stored[0] == versions:
+        return stored[1]
+    value = build()
+    lifetime = int(min(seconds, expires(value))) if expires else seconds
+    if lifetime > 0:
+        cache.set(key, (versions, value), lifetime)
     return value
+
+
+def _versions(namespaces, also: dict) -> tuple:
+    """(the versions of `namespaces` as one text, the value at also["value"] or None), read together."""
+    keys = [f"version:{namespace}" for namespace in namespaces]
+    found = cache.get_many([*keys, *also.values()])
+    missing = {key: time.time_ns() for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, None)
+        found.update(missing)
+    return ".".join(str(found[key]) for key in keys), found.get(also.get("value"))

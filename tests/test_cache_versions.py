@@ -1,0 +1,80 @@
+"""common.cache: a kept value is never older than a change of its namespaces, comes with its versions
+in one cache round trip, and a value of older versions is replaced rather than left behind."""
+
+import pytest
+from django.core.cache import cache
+from django.test import TestCase
+
+from common.cache import changed, versioned, versioned_many, versions_of
+
+
+class _Builds:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self):
+        self.count += 1
+        return {"built": self.count}
+
+
+def test_a_value_is_kept_until_one_of_its_namespaces_changes():
+    build = _Builds()
+    assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 1}
+    assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 1}
+    assert versioned_many(["a", "b"], ["y"], build, seconds=60) == {"built": 2}, "other parts: another value"
+    changed("b")
+    assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 3}
+    assert versioned("a", ["x"], build, seconds=60) == {"built": 4}, "another set of namespaces: another value"
+
+
+def test_a_lost_version_starts_a_new_one_never_an_old_one():
+    build = _Builds()
+    versioned_many(["a"], ["x"], build, seconds=60)
+    before = versions_of(["a"])
+    cache.delete("version:a")  # a cache restart, an eviction
+    assert versioned_many(["a"], ["x"], build, seconds=60) == {"built": 2}
+    assert versions_of(["a"]) != before
+
+
+def test_versions_and_value_come_in_one_round_trip(monkeypatch):
+    build = _Builds()
+    versioned_many(["a", "b"], ["x"], build, seconds=60)
+    calls, depth = [], []
+
+    def spy(name, real):
+        def call(*args, **kwargs):
+            if not depth:  # the calls the code makes, not those a backend makes inside one (local memory)
+                calls.append(name)
+            depth.append(name)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return call
+
+    for name in ("get", "get_many", "get_or_set", "set", "set_many"):
+        monkeypatch.setattr(cache, name, spy(name, getattr(cache, name)))
+    assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 1}
+    assert calls == ["get_many"]
+
+
+def test_a_value_built_again_replaces_the_old_one():
+    build = _Builds()
+    for _ in range(5):
+        versioned_many(["a"], ["x"], build, seconds=60)
+        changed("a")
+    kept = [key for key in cache._cache if ":kept:" in key]  # local memory: the keys as stored
+    assert build.count == 5 and len(kept) == 1
+
+
+class ChangeInsideATransaction(TestCase):
+    def test_a_value_read_before_the_commit_is_not_kept_after_it(self):
+        build = _Builds()
+        with self.captureOnCommitCallbacks(execute=True):
+            changed("a")
+            versioned_many(["a"], ["x"], build, seconds=60)  # a reader between the write and its commit
+        assert versioned_many(["a"], ["x"], build, seconds=60) == {"built": 2}
+
+
+pytestmark = pytest.mark.django_db
