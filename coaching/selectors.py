@@ -113,8 +113,18 @@ class BuddyOverview:
 
 
 def buddy_overview(*, employee: User) -> BuddyOverview:
-    """The employee's own buddy request or pair with its strippenkaarten (BuddyOverview). At most
-    four queries."""
+    """The employee's own buddy request or pair with its strippenkaarten (BuddyOverview), kept until
+    a write of the support programme or the organisation (coaching.caching). At most four queries
+    when not kept. For a write, read the pair itself: open_pair_of."""
+    return cached_support(person_id=employee.pk, name="buddy-overview", build=lambda: _buddy_overview(employee))
+
+
+def open_pair_of(*, employee: User) -> BuddyPair | None:
+    """The employee's open buddy request or pair (BuddyPair.OPEN_STATUSES), read now, or None."""
+    return BuddyPair.objects.filter(employee=employee, status__in=BuddyPair.OPEN_STATUSES).first()
+
+
+def _buddy_overview(employee: User) -> BuddyOverview:
     pair = (
         BuddyPair.objects.filter(employee=employee, status__in=BuddyPair.OPEN_STATUSES)
         .select_related("coach__team")
@@ -909,7 +919,7 @@ def _support_parts(employee: User, now: datetime.datetime) -> _SupportParts:
     )
     return _SupportParts(
         built_at=now,
-        buddy=buddy_overview(employee=employee),
+        buddy=_buddy_overview(employee),
         cards=cards,
         sessions=sessions,
         ambassador=ambassador_of(person=employee),

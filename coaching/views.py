@@ -107,7 +107,7 @@ def buddy(request):
 @require_POST
 @once_per_form
 def buddy_stop(request):
-    pair = selectors.buddy_overview(employee=request.user).pair
+    pair = selectors.open_pair_of(employee=request.user)
     if pair is not None:
         was_paired = pair.is_paired
         services.buddy_stop(pair=pair)

@@ -376,3 +376,16 @@ def test_the_coach_page_offers_requests_while_there_is_room(client, coach, munic
     support_changed()  # the factory writes without the services, which say this themselves
     page = client.get(reverse("coaching:coach")).content.decode()
     assert take not in page and "Je zit vol" in page
+
+
+def test_the_buddy_page_is_kept_but_shows_the_pairing_and_the_end_at_once(client, coach, employee, query_count):
+    client.force_login(employee)
+    url = reverse("coaching:buddy")
+    cold = query_count(client, url, at_most=10)
+    assert query_count(client, url, at_most=10, cold=False) < cold, "the overview is kept"
+    request = services.buddy_request(employee=employee, topic="teams")
+    assert "een buddy gevraagd" in client.get(url).content.decode(), "the request shows at once"
+    services.buddy_pair(pair=request, coach=coach, by=coach)
+    assert coach.get_full_name() in client.get(url).content.decode(), "the coach shows at once"
+    services.buddy_stop(pair=BuddyPair.objects.get(pk=request.pk))
+    assert coach.get_full_name() not in client.get(url).content.decode(), "ended: no buddy shown"
