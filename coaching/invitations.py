@@ -7,15 +7,21 @@ follow the session, so importing the file again after a change or a cancellation
 """
 
 import datetime
+import hashlib
 import zoneinfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .models import InspirationSession
+
+# A kept invitation is keyed on its content; the limit only bounds the memory of old ones.
+ICS_SECONDS = 60 * 60
 
 TIMEZONE = "Europe/Amsterdam"
 
@@ -73,6 +79,33 @@ def session_ics(session: InspirationSession, *, domain: str | None = None) -> by
     calendar.add_component(amsterdam_vtimezone())
     calendar.add_component(event)
     return calendar.to_ical()
+
+
+def kept_session_ics(session: InspirationSession) -> bytes:
+    """session_ics, kept in the cache under a digest of everything it writes (the session's fields,
+    the language of its summary, the site's address): a changed session is a new entry, so nothing
+    needs invalidating. The VTIMEZONE is code."""
+    fields = (
+        session.pk,
+        session.sequence,
+        session.updated_at,
+        session.starts_at,
+        session.ends_at,
+        session.title,
+        session.description,
+        session.location,
+        session.online_url,
+        session.status,
+        get_language(),
+        settings.SITE_URL,
+        settings.SITE_DOMAIN,
+    )
+    key = "session-ics:" + hashlib.sha256(repr(fields).encode()).hexdigest()[:32]
+    ics = cache.get(key)
+    if ics is None:
+        ics = session_ics(session)
+        cache.set(key, ics, ICS_SECONDS)
+    return ics
 
 
 def ics_filename(session: InspirationSession) -> str:

@@ -261,10 +261,15 @@ def _ids(municipalities) -> list[int]:
 
 def coach_choices(*, pair: BuddyPair) -> list[Coach]:
     """The active digicoaches who could take this request: of its municipality, not the employee,
-    those with room and a matching topic first; each annotated with `load`. One query."""
+    those with room and a matching topic first; each annotated with `load`. The municipality's
+    coaches are kept until a write of the support programme or the organisation (a pairing changes a
+    load, a registration the list; services.buddy_pair checks the room again when it pairs); one
+    query when not kept."""
+    municipality = pair.municipality_id
+    kept = cached_support_read("coaches-of", [municipality], lambda: coaches_for(municipalities=[municipality]))
     coaches = [
         coach
-        for coach in coaches_for(municipalities=[pair.municipality_id])
+        for coach in kept
         if coach.is_active and coach.user.is_digicoach and coach.user.is_active and coach.user_id != pair.employee_id
     ]
     return sorted(

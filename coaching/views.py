@@ -57,8 +57,7 @@ from .forms import (
     VerifyForm,
     search_query,
 )
-from .invitations import ics_filename
-from .invitations import session_ics as session_ics_file
+from .invitations import ics_filename, kept_session_ics
 from .models import Ambassador, SignUp
 from .tasks import send_card_email, send_session_notice
 
@@ -370,7 +369,7 @@ def session_cancel(request, session_id):
 def session_ics(request, session_id):
     """The invitation (.ics) for Outlook: for someone with a place, and for the session's organisers."""
     found = get_session_invitation(request.user, session_id)
-    response = HttpResponse(session_ics_file(found), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(kept_session_ics(found), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{ics_filename(found)}"'
     return response
 

@@ -490,3 +490,17 @@ def test_the_participant_list_is_kept_but_shows_a_sign_up_and_a_cancellation_at_
     services.session_cancel_sign_up(session=session, person=first)
     page = client.get(url).content.decode()
     assert first.get_full_name() not in page and second.get_full_name() in page, "the waiting one has the place"
+
+
+def test_a_kept_invitation_follows_every_change_of_the_session(client, employee, municipality):
+    session = InspirationSessionFactory(municipality=municipality, title="Teams-tips")
+    services.session_sign_up(session=session, person=employee)
+    client.force_login(employee)
+    url = reverse("coaching:session_ics", args=[session.pk])
+    first = client.get(url).content
+    assert client.get(url).content == first, "the same session: the same file"
+    session.refresh_from_db()
+    services.inspiration_session_update(session=session, title="Teams-tips voor gevorderden")
+    changed = Calendar.from_ical(client.get(url).content)
+    event = next(component for component in changed.walk("VEVENT"))
+    assert str(event["summary"]).endswith("Teams-tips voor gevorderden") and int(event["sequence"]) > 0
