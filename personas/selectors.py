@@ -85,7 +85,8 @@ def messages_for_recipient(
 
     Plan section 4: team leaders get the team leader messages. Employees get their persona's
     messages; a busy prioritiser gets the short, factual busy-prioritiser messages first. Without a
-    known persona (no zelfscan yet) the messages for everyone (Allen) are used. No text twice.
+    known persona (no zelfscan yet) the messages for everyone (Allen) are used. No text twice. Kept
+    in the cache until a persona's or an audience's texts change; one query when not kept.
     """
     if audience == Recipient.TEAM_LEADER:
         slugs = [Audience.TEAM_LEADERS]
@@ -95,6 +96,10 @@ def messages_for_recipient(
             slugs.insert(0, Persona.Identity.BUSY_PRIORITISER)
         if not slugs:
             slugs = [Audience.ALL]
+    return versioned(NAMESPACE, ["messages-for", *slugs], lambda: _messages_of(slugs), seconds=PAGE_SECONDS)
+
+
+def _messages_of(slugs) -> list[Message]:
     messages = Message.objects.filter(audience__slug__in=slugs).select_related("audience")
     order = {slug: index for index, slug in enumerate(slugs)}
     result, seen = [], set()
@@ -103,3 +108,9 @@ def messages_for_recipient(
             seen.add(message.text)
             result.append(message)
     return result
+
+
+def all_personas() -> list[Persona]:
+    """Every persona, kept in the cache until a persona's texts change (caching.personas_changed).
+    No query when kept."""
+    return versioned(NAMESPACE, ["all-personas"], lambda: list(Persona.objects.all()), seconds=PAGE_SECONDS)

@@ -22,8 +22,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from personas.models import Persona
-from personas.selectors import Recipient, messages_for_recipient
+from personas.selectors import Recipient, all_personas, messages_for_recipient
 
 from .models import Kind
 
@@ -180,7 +179,7 @@ class Composer:
             reverse("reminders:opt_out", args=[EXAMPLE_OPT_OUT_TOKEN if example else TOKEN])
         )
         self.audience = Recipient.TEAM_LEADER if kind == Kind.AGENDA_MONTHLY else Recipient.EMPLOYEE
-        self.personas = {persona.pk: persona for persona in Persona.objects.all()}
+        self.personas = {persona.pk: persona for persona in all_personas()}
 
     def _messages(self, persona_id, busy):
         key = (persona_id, busy)

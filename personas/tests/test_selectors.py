@@ -47,3 +47,15 @@ def test_messages_follow_edited_order():
     first.save()
     second.save()
     assert messages_for_recipient(persona=None, is_busy=False, audience=Recipient.EMPLOYEE)[0] == second
+
+
+def test_kept_messages_follow_an_edit_through_the_service_at_once(django_assert_num_queries):
+    from organisations.tests.factories import UserFactory
+    from personas.services import audience_texts_update
+
+    allen = audience("allen")
+    messages_for_recipient(persona=None, is_busy=False)  # kept now
+    with django_assert_num_queries(0):
+        messages_for_recipient(persona=None, is_busy=False)
+    audience_texts_update(audience=allen, changed_by=UserFactory(), attention_points=[], messages=["Nieuw voor allen."])
+    assert texts(messages_for_recipient(persona=None, is_busy=False)) == ["Nieuw voor allen."]
