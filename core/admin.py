@@ -64,6 +64,14 @@ class CampaignAdmin(admin.ModelAdmin):
         # it had or has (organisations.caching); an edit here is rare, so all are recounted.
         participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
 
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)

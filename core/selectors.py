@@ -12,7 +12,7 @@ from coaching.selectors import certificate_entries
 from common.cache import versioned_many
 from learning.selectors import LearningSummary, learning_summary
 from organisations.caching import NAMESPACE as ORGANISATION
-from organisations.caching import cached_counts, participation_namespace
+from organisations.caching import cached_counts, cached_participation, participation_namespace
 from organisations.models import Municipality, Team, User
 
 # The versions below see every write; the time limit only bounds the memory that old versions'
@@ -73,10 +73,18 @@ def employee_start_page(*, user: User, today: datetime.date) -> EmployeeStartPag
     return versioned_many(namespaces, parts, build, seconds=EMPLOYEE_START_SECONDS)
 
 
-def fellow_digicoaches(*, user: User):
-    """The other active digicoaches of the person's municipality (a lazy queryset of User)."""
-    return User.objects.filter(is_digicoach=True, is_active=True, municipality_id=user.municipality_id).exclude(
-        pk=user.pk
+def fellow_digicoaches(*, user: User) -> list[User]:
+    """The other active digicoaches of the person's municipality (a list of User), kept until the
+    organisation changes (a digicoach registered or stopped, a person moved or deactivated: each
+    bumps its version). No query when kept."""
+    return cached_counts(
+        "fellow-digicoaches",
+        [user.pk, user.municipality_id],
+        lambda: list(
+            User.objects.filter(is_digicoach=True, is_active=True, municipality_id=user.municipality_id)
+            .exclude(pk=user.pk)
+            .order_by(*User._meta.ordering)
+        ),
     )
 
 
@@ -94,7 +102,7 @@ class ProgrammeTotals:
 
 def programme_lead_start_context() -> ProgrammeTotals:
     """Active employees, digicoaches, employees without a team, municipalities, teams (counts cached
-    until the organisation changes, organisations/caching.py) and campaigns."""
+    until the organisation changes, organisations/caching.py) and campaigns. No query when kept."""
 
     def counts():
         return {
@@ -107,7 +115,15 @@ def programme_lead_start_context() -> ProgrammeTotals:
             "team_count": Team.objects.count(),
         }
 
-    return ProgrammeTotals(
-        **cached_counts("programme", [], counts),
-        campaigns=list(Campaign.objects.prefetch_related("municipalities")),
+    # Every campaign is listed: kept until a campaign of any municipality is created or saved (each
+    # bumps its municipalities' participation) or the organisation changes.
+    municipality_ids = cached_counts(
+        "municipality-ids", [], lambda: list(Municipality.objects.values_list("pk", flat=True))
     )
+    campaigns = cached_participation(
+        "programme-campaigns",
+        municipality_ids=municipality_ids,
+        parts=[],
+        build=lambda: list(Campaign.objects.prefetch_related("municipalities")),
+    )
+    return ProgrammeTotals(**cached_counts("programme", [], counts), campaigns=campaigns)

@@ -158,3 +158,30 @@ def test_municipalities_added_to_a_campaign_in_the_admin_count_in_its_figures_at
     admin.save_related(None, form, [], change=True)
     fresh = Campaign.objects.get(pk=campaign.pk)  # as the next request reads it
     assert campaign_municipality_ids(campaign=fresh) == sorted([municipality.pk, other.pk])
+
+
+def test_the_programme_leads_start_page_lists_a_new_campaign_at_once(client, programme_lead, municipality):
+    from core.services import programme_year_start
+
+    url = reverse("core:start_programme_lead")
+    client.force_login(programme_lead)
+    assert "Digivaardig 2031" not in client.get(url).content.decode()  # kept now
+    programme_year_start(
+        name="Digivaardig 2031",
+        kick_off_date=datetime.date(2031, 3, 3),
+        end_date=datetime.date(2031, 11, 28),
+        municipalities=[municipality],
+    )
+    assert "Digivaardig 2031" in client.get(url).content.decode()
+
+
+def test_a_digicoach_sees_a_new_fellow_digicoach_at_once(client, municipality, programme_lead):
+    from coaching.services import coach_register
+
+    first, second = UserFactory(municipality=municipality), UserFactory(municipality=municipality)
+    coach_register(person=first, capacity=2, topics=["teams"], registered_by=programme_lead)
+    url = reverse("core:start_digicoach")
+    client.force_login(User.objects.get(pk=first.pk))
+    assert second.get_full_name() not in client.get(url).content.decode()  # kept now
+    coach_register(person=second, capacity=2, topics=["teams"], registered_by=programme_lead)
+    assert second.get_full_name() in client.get(url).content.decode()
