@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.dates import month_start, parse_month
-from common.form_layout import RenderKey
+from common.form_layout import RenderKey, kept_or_bound
 from common.forms import add_service_errors
 from common.preserve import submitted_data
 from common.submissions import once_per_form
@@ -289,10 +289,14 @@ def item_create(request, campaign_id):
     scope = get_planner_scope(request.user, campaign_id)
     own = scope.municipality(request.user.municipality_id) or scope.municipalities[0]
     initial = {"owner": request.user.pk, "publish_on": request.GET.get("datum"), "municipality": own}
-    form = ContentItemForm(
-        submitted_data(request), initial=initial, campaign=scope.campaign, municipalities=scope.municipality_queryset()
+    form = kept_or_bound(
+        ContentItemForm,
+        submitted_data(request),
+        lambda data: ContentItemForm(
+            data, initial=initial, campaign=scope.campaign, municipalities=scope.municipality_queryset()
+        ),
+        _item_form_key(scope, "new", request.user.pk, own.pk, initial["publish_on"]),
     )
-    form.render_key = _item_form_key(scope, "new", request.user.pk, own.pk, initial["publish_on"])
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
         try:
@@ -312,10 +316,14 @@ def item_create(request, campaign_id):
 def item_edit(request, item_id):
     scope = get_item_scope(request.user, item_id)
     item = scope.item
-    form = ContentItemForm(
-        submitted_data(request), instance=item, campaign=item.campaign, municipalities=scope.municipality_queryset()
+    form = kept_or_bound(
+        ContentItemForm,
+        submitted_data(request),
+        lambda data: ContentItemForm(
+            data, instance=item, campaign=item.campaign, municipalities=scope.municipality_queryset()
+        ),
+        _item_form_key(scope, item.pk),
     )
-    form.render_key = _item_form_key(scope, item.pk)
     if request.method == "POST" and form.is_valid():
         personas, channels, fields = form.service_fields()
         try:

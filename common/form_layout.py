@@ -174,17 +174,56 @@ class RenderKey:
     seconds: int
 
 
+class KeptForm:
+    """An empty form that is built only when its markup is not in the cache (RenderKey): it stands in
+    for the form where a page's template reads an unbound one (not bound, no errors), and `built()`
+    makes the real one. Building a ModelForm reads its instance's many-to-many values and its
+    choices' scope: on the planner's item form, four of the page's seven queries."""
+
+    is_bound = False
+
+    def __init__(self, form_class, build, render_key: RenderKey):
+        self.form_class = form_class
+        self._build = build
+        self.render_key = render_key
+        self._form = None
+
+    @property
+    def errors(self):
+        return {}
+
+    def non_field_errors(self):
+        return []
+
+    def built(self):
+        if self._form is None:
+            self._form = self._build()
+        return self._form
+
+
+def kept_or_bound(form_class, data, build, render_key: RenderKey):
+    """A view's form: `build(data)` when there is data (a POST, or typed values kept over a session
+    expiry: common.preserve.submitted_data), with `render_key`; else a KeptForm that builds the empty
+    form (`build(None)`) only if its markup is not in the cache."""
+    if data is not None:
+        form = build(data)
+        form.render_key = render_key
+        return form
+    return KeptForm(form_class, lambda: build(None), render_key)
+
+
 def render_form(form) -> str:
     """`{{ form|crispy }}` for a form without a FormHelper: the non-field errors, then every field;
-    from the cache for an unbound form with a `render_key` (RenderKey)."""
+    from the cache for an unbound form with a `render_key` (RenderKey), or a KeptForm."""
     key = getattr(form, "render_key", None)
     if key is None or form.is_bound:
         return _render_form(form)
-    name = f"{type(form).__module__}.{type(form).__qualname__}"
+    form_class = getattr(form, "form_class", type(form))
+    name = f"{form_class.__module__}.{form_class.__qualname__}"
     html = versioned_many(
         list(key.namespaces),
         ["form", name, *key.parts, get_language()],
-        lambda: str(_render_form(form)),
+        lambda: str(_render_form(form.built() if isinstance(form, KeptForm) else form)),
         seconds=key.seconds,
     )
     return mark_safe(html)  # noqa: S308  # nosec B308, B703  (the markup _render_form made safe)
