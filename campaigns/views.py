@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.cache import versions_of
 from common.dates import month_start, parse_month
 from common.form_layout import RenderKey, kept_or_bound
 from common.forms import add_service_errors
@@ -409,14 +410,23 @@ def item_copy(request, item_id):
 def campaign_settings(request, campaign_id):
     campaign = get_campaign_for_lead(request.user, campaign_id)
     data = submitted_data(request)
-    form = CampaignSettingsForm(data, instance=campaign)
-    phases = PhaseFormSet(data, queryset=campaign.phases.order_by("position"), prefix="fase")
-    split = BudgetSplitForm(data, campaign=campaign, prefix="budget")
+
+    def forms():
+        return {
+            "form": CampaignSettingsForm(data, instance=campaign),
+            "phases": PhaseFormSet(data, queryset=campaign.phases.order_by("position"), prefix="fase"),
+            "split": BudgetSplitForm(data, campaign=campaign, prefix="budget"),
+        }
+
     if data is None:
-        # The empty forms from the cache: everything they show is the campaign's plan (its version).
-        key = (campaign.pk, campaign.plan_version)
-        for part, each in [("settings", form), ("split", split)] + [((p.prefix, p.instance.pk), p) for p in phases]:
-            each.render_key = RenderKey(namespaces=(ORGANISATION,), parts=(*key, part), seconds=PLANNER_CACHE_SECONDS)
+        # The empty forms are built and laid out once per plan version (settings, phases, shares)
+        # and organisation version (the municipalities' names): {% memo_fragment %} in the template.
+        fields_key = (campaign.pk, campaign.plan_version, versions_of([ORGANISATION]))
+        return render(
+            request, "campaigns/settings.html", {"campaign": campaign, "forms": forms, "fields_key": fields_key}
+        )
+    built = forms()
+    form, phases, split = built["form"], built["phases"], built["split"]
     if request.method == "POST" and all([form.is_valid(), phases.is_valid(), split.is_valid()]):
         try:
             services.campaign_settings_update(
@@ -428,8 +438,7 @@ def campaign_settings(request, campaign_id):
         else:
             messages.success(request, _("De campagne is opgeslagen."))
             return redirect("campaigns:timeline", campaign_id=campaign.pk)
-    context = {"campaign": campaign, "form": form, "phases": phases, "split": split}
-    return render(request, "campaigns/settings.html", context)
+    return render(request, "campaigns/settings.html", {"campaign": campaign, **built})
 
 
 @login_required

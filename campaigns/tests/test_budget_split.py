@@ -133,3 +133,16 @@ def test_the_programme_lead_splits_the_budget_in_the_settings(client, joint, pro
     page = client.get(reverse("campaigns:settings", args=[campaign.pk])).content.decode()
     assert 'value="bedragen" id="id_budget-verdeling_1" checked' in page
     assert 'value="6666,00"' in page
+
+
+def test_the_kept_settings_name_a_renamed_municipality_at_once(client, joint, programme_lead, municipality):
+    from organisations.caching import organisation_changed
+
+    campaign, _third = joint
+    client.force_login(programme_lead)
+    url = reverse("campaigns:settings", args=[campaign.pk])
+    assert f"Deel van {municipality.name}" in client.get(url).content.decode()  # kept now
+    municipality.name = "Groningen-Stad"
+    municipality.save()
+    organisation_changed()  # as the admin does
+    assert "Deel van Groningen-Stad" in client.get(url).content.decode()
