@@ -516,7 +516,8 @@ def cards(request):
         "received": cards.received,
         "sent": cards.sent,
         "blocks": cards.blocks,
-        "preference_form": CardPreferenceForm(initial={"email_on_card": cards.email_wanted}),
+        # Bound only to what this person chose before their page expired (common.preserve).
+        "preference_form": CardPreferenceForm(submitted_data(request), initial={"email_on_card": cards.email_wanted}),
     }
     return render(request, "coaching/cards.html", context)
 

@@ -114,6 +114,9 @@ def keep_for_resend(request) -> str | None:
         return None
     if token_user_id(request) != request.user.pk:
         return None
+    sent_from = request.META.get("HTTP_ORIGIN")
+    if sent_from and urlsplit(sent_from).netloc != request.get_host():
+        return None  # a browser says the form was on another site
     origin = _same_site_referer(request)
     if origin is None:
         return None

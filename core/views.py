@@ -57,8 +57,13 @@ def home(request):
 def start_employee(request):
     page = selectors.employee_start_page(user=request.user, today=timezone.localdate())
     learning = page.learning
+    # What this person typed in the learning form before the page expired (common.preserve): then
+    # the page is rendered for them alone, with the form filled in; else it is kept (memo_fragment).
     activity_form = ActivityForm(
-        initial={"date": learning.last_day}, first_day=learning.first_day, last_day=learning.last_day
+        submitted_data(request),
+        initial={"date": learning.last_day},
+        first_day=learning.first_day,
+        last_day=learning.last_day,
     )
     return render(
         request,

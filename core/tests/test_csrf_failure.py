@@ -51,11 +51,17 @@ def test_a_form_from_a_stale_page_goes_back_with_what_was_typed_and_saves_nothin
 def test_a_form_posted_from_another_site_is_never_put_in_front_of_the_person(employee):
     client = _client(employee)
     someone_else = UserFactory()
-    for form_token in ("", new_token(someone_else)):
+    attempts = [
+        ("", {}),  # no form token
+        (new_token(someone_else), {}),  # another person's
+        (new_token(employee), {"HTTP_ORIGIN": "https://elders.example"}),  # theirs, but sent from another site
+    ]
+    for form_token, headers in attempts:
         response = client.post(
             PROFILE,
             {"csrfmiddlewaretoken": "x" * 64, "form_token": form_token, "language": "en"},
             HTTP_REFERER=f"http://testserver{PROFILE}",
+            **headers,
         )
         assert response.status_code == 403 and "Deze pagina was verlopen" in response.content.decode()
     assert '<option value="en" selected>' not in client.get(PROFILE).content.decode()
@@ -67,3 +73,35 @@ def test_someone_not_logged_in_gets_the_portal_page_without_a_menu(db):
     text = response.content.decode()
     assert response.status_code == 403 and "Deze pagina was verlopen" in text
     assert reverse("logout") not in text
+
+
+def test_the_start_pages_learning_form_from_a_stale_page_comes_back_filled_in(employee, municipality):
+    from core.tests.test_start_cache import running_campaign
+
+    running_campaign(municipality)  # the learning form is there while a campaign runs
+    start = reverse("core:start_employee")
+    client = _client(employee)
+    posted = {
+        "csrfmiddlewaretoken": "x" * 64,
+        "form_token": new_token(employee),
+        "terug": "start",
+        "kind": "course",
+        "title": "Veilig mailen",
+        "minutes": "45",
+    }
+    response = client.post(reverse("learning:mine"), posted, HTTP_REFERER=f"http://testserver{start}")
+    assert response.status_code == 302 and response.url == start
+    page = client.get(start).content.decode()
+    assert 'value="Veilig mailen"' in page and 'value="45"' in page, "what was typed is back in the form"
+    assert "Wat je had ingevuld, staat weer klaar" in page
+    assert 'value="Veilig mailen"' not in client.get(start).content.decode(), "once: then the kept page"
+
+
+def test_a_card_preference_from_a_stale_page_comes_back_chosen(employee):
+    cards = reverse("coaching:cards")
+    client = _client(employee)
+    posted = {"csrfmiddlewaretoken": "x" * 64, "form_token": new_token(employee), "email_on_card": "on"}
+    response = client.post(reverse("coaching:card_preference"), posted, HTTP_REFERER=f"http://testserver{cards}")
+    assert response.status_code == 302 and response.url == cards
+    page = client.get(cards).content.decode()
+    assert re.search(r'name="email_on_card"[^>]*checked', page), "the choice is back"
