@@ -11,6 +11,7 @@ queued (services.figures_for), so a change shows within a minute without anyone 
 Counts are at municipality and team level only: every person's view is cut from the same data.
 """
 
+import dataclasses
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -226,20 +227,42 @@ def _cache_key(campaign_id) -> str:
     return f"dashboards:snapshot:{campaign_id}"
 
 
+def _stamp_key(campaign_id) -> str:
+    return f"dashboards:snapshot-stamp:{campaign_id}"
+
+
+def _stamp(snapshot: Snapshot) -> tuple:
+    """What tells one counted snapshot from another: when it was counted, and at which versions."""
+    return (snapshot.built_at, snapshot.versions)
+
+
+# The snapshot this process read last, per campaign: a dashboard request then reads only the small
+# stamp from the cache, not the whole snapshot (about 25 kB with 50,000 employees), while the stamp
+# says it is still the one stored. Per process, so never a reason for one process to see old data.
+_read_here: dict = {}
+
+
 def remember(campaign_id, snapshot: Snapshot) -> None:
-    """Keep a decoded snapshot in the cache (after counting or reading it from the database)."""
-    cache.set(_cache_key(campaign_id), snapshot, CACHE_SECONDS)
+    """Keep a decoded snapshot in the cache (after counting or reading it from the database), with
+    its stamp, for every process."""
+    cache.set_many({_cache_key(campaign_id): snapshot, _stamp_key(campaign_id): _stamp(snapshot)}, CACHE_SECONDS)
 
 
 def read(*, campaign, versions: str) -> Snapshot | None:
     """The campaign's stored snapshot, is_current telling whether it was counted at `versions`; from
-    the cache (no query) or the database (one query); None when it was never counted."""
-    snapshot = cache.get(_cache_key(campaign.pk))
-    if snapshot is None:
-        stored = FigureSnapshot.objects.filter(campaign=campaign).only("data", "built_at", "versions").first()
-        if stored is None:
-            return None
-        snapshot = decode(stored.data, built_at=stored.built_at, versions=stored.versions)
-        remember(campaign.pk, snapshot)
-    snapshot.is_current = snapshot.versions == versions
-    return snapshot
+    this process (the stamp in the cache says it is still the stored one), the cache (no query) or
+    the database (one query); None when it was never counted. A copy: is_current is this read's."""
+    stamp = cache.get(_stamp_key(campaign.pk))
+    snapshot = _read_here.get(campaign.pk)
+    if stamp is None or snapshot is None or _stamp(snapshot) != stamp:
+        snapshot = cache.get(_cache_key(campaign.pk))
+        if snapshot is None:
+            stored = FigureSnapshot.objects.filter(campaign=campaign).only("data", "built_at", "versions").first()
+            if stored is None:
+                return None
+            snapshot = decode(stored.data, built_at=stored.built_at, versions=stored.versions)
+            remember(campaign.pk, snapshot)
+        elif stamp is None:
+            cache.set(_stamp_key(campaign.pk), _stamp(snapshot), CACHE_SECONDS)
+        _read_here[campaign.pk] = snapshot
+    return dataclasses.replace(snapshot, is_current=snapshot.versions == versions)

@@ -236,3 +236,33 @@ def test_a_persona_edit_makes_the_counted_figures_stale_for_their_names(db, muni
     assert current_versions(campaign=campaign, municipality_ids=[municipality.pk], today=today) == before
     personas_changed()
     assert current_versions(campaign=campaign, municipality_ids=[municipality.pk], today=today) != before
+
+
+def test_a_snapshot_counted_by_another_process_is_read_at_once_though_this_one_kept_its_own(db, municipality):
+    # A process keeps the snapshot it read (dashboards.snapshot._read_here) and asks the cache only for
+    # its small stamp; a recount stored by another process (the worker) has a new stamp.
+    import dataclasses
+    import datetime
+
+    from django.core.cache import cache
+
+    from campaigns.tests.factories import CampaignFactory
+    from dashboards import snapshot
+
+    campaign = CampaignFactory(municipalities=[municipality])
+    counted = services.figures_refresh(campaign_id=campaign.pk, today=datetime.date(2026, 6, 1))
+    first = snapshot.read(campaign=campaign, versions="")
+    assert first.built_at == counted.built_at
+    big_reads = []
+    real_get = cache.get
+    cache.get = lambda key, *a, **k: big_reads.append(key) or real_get(key, *a, **k)
+    try:
+        snapshot.read(campaign=campaign, versions="")
+        assert big_reads == [snapshot._stamp_key(campaign.pk)], "only the stamp is read"
+        later = dataclasses.replace(counted, built_at=counted.built_at + datetime.timedelta(minutes=1))
+        cache.set_many(  # as the worker's process stores its recount
+            {snapshot._cache_key(campaign.pk): later, snapshot._stamp_key(campaign.pk): snapshot._stamp(later)}, 600
+        )
+        assert snapshot.read(campaign=campaign, versions="").built_at == later.built_at
+    finally:
+        cache.get = real_get
