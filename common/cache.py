@@ -47,8 +47,7 @@ def versioned_many(namespaces, parts, build, *, seconds: int, expires=None):
     The value is kept under one key per `namespaces` and `parts`, together with the versions it was
     built under; the versions and the value come in one cache round trip, and a value built under
     older versions is built again (and replaces it, so old versions take no memory)."""
-    digest = hashlib.sha256("|".join(str(part) for part in [*namespaces, "|", *parts]).encode()).hexdigest()[:32]
-    key = f"kept:{digest}"
+    key = kept_key(namespaces, parts)
     versions, stored = _versions(namespaces, {"value": key})
     if stored is not None and stored[0] == versions:
         return stored[1]
@@ -57,6 +56,13 @@ def versioned_many(namespaces, parts, build, *, seconds: int, expires=None):
     if lifetime > 0:
         cache.set(key, (versions, value), lifetime)
     return value
+
+
+def kept_key(namespaces, parts) -> str:
+    """The cache key of the value versioned_many keeps for `namespaces` and `parts`: one key, whatever
+    the versions (they are kept inside the value)."""
+    digest = hashlib.sha256("|".join(str(part) for part in [*namespaces, "|", *parts]).encode()).hexdigest()[:32]
+    return f"kept:{digest}"
 
 
 def _versions(namespaces, also: dict) -> tuple:
