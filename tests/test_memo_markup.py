@@ -15,34 +15,39 @@ from organisations.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _template():
+def _template(tag="memo_markup"):
     return engines["django"].from_string(
-        "{% load i18n portal %}{% memo_markup role %}{% translate 'Uitloggen' %} {{ counter }}{% endmemo_markup %}"
+        "{% load i18n portal %}{% "
+        + tag
+        + " value %}{% translate 'Uitloggen' %} {{ value }} {{ counter }}{% end"
+        + tag
+        + " %}"
     )
 
 
-def test_markup_is_rendered_once_per_language_and_value():
+@pytest.mark.parametrize("tag", ["memo_markup", "memo_fragment"])
+def test_markup_is_kept_per_language_and_value_and_rendered_anew_for_new_ones(tag):
     counter = itertools.count(1)
-    template = _template()
+    template = _template(tag)
 
-    def render(role, language="nl"):
+    def render(value, language="nl"):
         with translation.override(language):
-            return template.render({"role": role, "counter": lambda: next(counter)})
+            return template.render({"value": value, "counter": lambda: next(counter)})
 
-    assert render("employee") == "Uitloggen 1"
-    assert render("employee") == "Uitloggen 1", "the same language and value: the kept markup"
-    assert render("advisor") == "Uitloggen 2", "another value: rendered for it"
-    assert render("employee", "en") == "Log out 3", "another language: rendered in it"
-    assert render("employee") == "Uitloggen 1"
+    assert render("employee") == "Uitloggen employee 1"
+    assert render("employee") == "Uitloggen employee 1", "the same language and value: the kept markup"
+    assert render("advisor") == "Uitloggen advisor 2", "another value: rendered for it"
+    assert render("employee", "en") == "Log out employee 3", "another language: rendered in it"
+    assert render("employee") == "Uitloggen employee 1"
 
 
 def test_markup_stops_being_kept_past_the_limit_instead_of_growing():
     counter = itertools.count(1)
     template = _template()
     for value in range(MEMO_MARKUP_LIMIT):
-        template.render({"role": value, "counter": lambda: next(counter)})
-    past_limit = [template.render({"role": "one more", "counter": lambda: next(counter)}) for _ in range(2)]
-    assert past_limit == [f"Uitloggen {MEMO_MARKUP_LIMIT + 1}", f"Uitloggen {MEMO_MARKUP_LIMIT + 2}"]
+        template.render({"value": value, "counter": lambda: next(counter)})
+    past_limit = [template.render({"value": "x", "counter": lambda: next(counter)}) for _ in range(2)]
+    assert past_limit == [f"Uitloggen x {MEMO_MARKUP_LIMIT + 1}", f"Uitloggen x {MEMO_MARKUP_LIMIT + 2}"]
 
 
 def test_menu_shows_each_person_their_own_name_and_role_menu(client):
@@ -72,29 +77,9 @@ def test_logout_form_in_the_kept_menu_carries_a_working_token(client):
     assert client_with_checks.get(reverse("core:start_employee")).status_code == 302, "logged out"
 
 
-def _fragment_template():
-    return engines["django"].from_string(
-        "{% load portal %}{% memo_fragment name %}{{ name }} {{ counter }}{% endmemo_fragment %}"
-    )
-
-
-def test_a_fragment_is_kept_for_the_same_inputs_and_rendered_anew_for_new_ones():
-    counter = itertools.count(1)
-    template = _fragment_template()
-
-    def render(name, language="nl"):
-        with translation.override(language):
-            return template.render({"name": name, "counter": lambda: next(counter)})
-
-    assert render("Anna") == "Anna 1"
-    assert render("Anna") == "Anna 1", "the same inputs: the kept markup"
-    assert render("Bram") == "Bram 2", "new inputs: rendered for them"
-    assert render("Anna", "en") == "Anna 3", "another language: rendered in it"
-
-
 def test_a_fragment_with_inputs_that_cannot_be_kept_is_rendered_every_time():
     counter = itertools.count(1)
-    template = _fragment_template()
+    template = _template("memo_fragment")
 
     class Unpicklable:
         def __reduce__(self):
@@ -104,7 +89,7 @@ def test_a_fragment_with_inputs_that_cannot_be_kept_is_rendered_every_time():
             return "x"
 
     unpicklable = Unpicklable()
-    assert [template.render({"name": unpicklable, "counter": lambda: next(counter)}) for _ in range(2)] == [
-        "x 1",
-        "x 2",
+    assert [template.render({"value": unpicklable, "counter": lambda: next(counter)}) for _ in range(2)] == [
+        "Uitloggen x 1",
+        "Uitloggen x 2",
     ]
