@@ -72,6 +72,9 @@ def main():
     seed_employees = os.environ.get("LOAD_SEED_EMPLOYEES", "50000")
     run(python, "manage.py", "seed_demo", "--employees", seed_employees, env=env, stdout=subprocess.DEVNULL)
     emails = django_shell(LOAD_ACCOUNTS_SCRIPT % LOAD_EMPLOYEES, env=env)
+    # A fresh cache for this database, as a deployment has: another run may have used the same Redis
+    # database for another seeded organisation (the 50,000 and the 200,000 runs).
+    django_shell("from django.core.cache import cache; cache.clear(); print('cleared')", env=env)
 
     workers = str(2 * (os.cpu_count() or 1) + 1)
     server = subprocess.Popen(

@@ -40,7 +40,10 @@ def render_kept(where: str, inputs: list, context, render) -> str:
     was rendered before for the same inputs and language, with this page's tokens filled in. Inputs
     that cannot be pickled (a mistake in the template) are rendered every time."""
     try:
-        digest = hashlib.sha256(pickle.dumps((where, get_language(), inputs), protocol=5)).hexdigest()
+        # The placeholders are in the key: markup kept under another SECRET_KEY (a rotated key, a
+        # shared cache) has placeholders this process would not fill.
+        keyed = (where, get_language(), CSRF_MARKER, inputs)
+        digest = hashlib.sha256(pickle.dumps(keyed, protocol=5)).hexdigest()
     except (pickle.PicklingError, TypeError, AttributeError):
         return render()
     key = f"fragment:{digest}"

@@ -247,3 +247,30 @@ def test_the_form_in_the_kept_start_page_gets_fresh_working_tokens(employee, cam
         assert client.post(reverse("learning:mine"), fields).status_code == 302
     assert LearningActivity.objects.filter(employee=employee, title="Veilig mailen").count() == 1
     assert "✓" in client.get(url).content.decode(), "the new month state: new inputs, rendered anew"
+
+
+def test_a_page_kept_under_another_secret_key_is_not_served_with_its_placeholders(employee, campaign, settings):
+    """A rotated SECRET_KEY, or a cache shared with another installation: the kept page has other
+    placeholders, which this process would not fill; it renders the page anew instead."""
+    from importlib import reload
+
+    from common import fragments
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(employee)
+    url = reverse("core:start_employee")
+    client.get(url)  # kept under this key's placeholders
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]  # a rotation: the sessions stay valid
+    settings.SECRET_KEY = "another-" + settings.SECRET_KEY
+    try:
+        reload(fragments)
+        from common.templatetags import portal
+
+        portal.fragments = fragments
+        page = client.get(url).content.decode()
+        token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+        assert not token.startswith("memo"), "a real token, not an old placeholder"
+    finally:
+        settings.SECRET_KEY = settings.SECRET_KEY.removeprefix("another-")
+        reload(fragments)
+        portal.fragments = fragments
