@@ -42,6 +42,13 @@ def _with_next(location: str, target: str) -> str:
     return urlunsplit(parts._replace(query=query.urlencode(safe="/")))
 
 
+def _is_a_form(typed: dict, origin: str, request) -> bool:
+    """Whether what was posted is a form to keep, not a button to click again: it holds values, or
+    it was sent to the page it is on with nothing ticked (an unticked checkbox sends no field; a
+    button elsewhere on the page posts to its own address)."""
+    return bool(typed) or urlsplit(origin).path == request.path
+
+
 class PreservePostMiddleware:
     """Keeps a form posted after the session expired (see the module docstring). After
     AuthenticationMiddleware and the session timeout middleware, which records who timed out.
@@ -73,7 +80,7 @@ class PreservePostMiddleware:
         origin = _same_site_referer(request) or request.get_full_path()
         response["Location"] = _with_next(response["Location"], origin)
         typed = {name: request.POST.getlist(name) for name in request.POST if _keepable(name)}
-        if not typed:
+        if not _is_a_form(typed, origin, request):
             messages.warning(
                 request,
                 _(
@@ -121,7 +128,7 @@ def keep_for_resend(request) -> str | None:
     if origin is None:
         return None
     typed = {name: request.POST.getlist(name) for name in request.POST if _keepable(name)}
-    if typed:
+    if _is_a_form(typed, origin, request):
         request.session[SESSION_KEY] = {
             "path": urlsplit(origin).path,
             "user": request.user.pk,

@@ -116,7 +116,7 @@ def participation_table(group, *, slug="deelname") -> Table:
         ]
     return Table(
         slug=slug,
-        caption=_("Deelname aan de zelfscan"),
+        caption=_("Deelname aan de zelfscan per ronde"),
         columns=[Column(_("Zelfscan"), numeric=False), Column(_("Medewerkers")), Column(_("Van de groep"), "%")],
         rows=rows,
         hidden_text=_hidden(),

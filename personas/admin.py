@@ -30,6 +30,10 @@ class PersonasChangedMixin:
         super().delete_model(request, obj)
         personas_changed()
 
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        personas_changed()
+
 
 @admin.register(Persona)
 class PersonaAdmin(PersonasChangedMixin, admin.ModelAdmin):

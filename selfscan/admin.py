@@ -3,8 +3,28 @@ deliberately not registered: not even the programme lead sees an individual's sc
 
 from django.contrib import admin
 
+from organisations.caching import participation_changed
+
+from .caching import questionnaire_changed
 from .models import Area, Question, Questionnaire, Round
 from .services import questionnaire_is_frozen
+
+
+class QuestionnaireChangedMixin:
+    """Admin edits bypass the services; they still invalidate what is kept of the questionnaires
+    (the questions page, the classification's statements)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        questionnaire_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        questionnaire_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        questionnaire_changed()
 
 
 class FrozenAfterUseMixin:
@@ -27,23 +47,30 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
+class QuestionnaireAdmin(QuestionnaireChangedMixin, FrozenAfterUseMixin, admin.ModelAdmin):
     list_display = ["version", "created_at"]
 
 
 @admin.register(Area)
-class AreaAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
+class AreaAdmin(QuestionnaireChangedMixin, FrozenAfterUseMixin, admin.ModelAdmin):
     list_display = ["name", "questionnaire", "kind", "position"]
     list_filter = ["questionnaire"]
     inlines = [QuestionInline]
 
 
 @admin.register(Question)
-class QuestionAdmin(FrozenAfterUseMixin, admin.ModelAdmin):
+class QuestionAdmin(QuestionnaireChangedMixin, FrozenAfterUseMixin, admin.ModelAdmin):
     list_display = ["text", "area", "kind", "position"]
     list_filter = ["area__questionnaire", "kind"]
 
 
 @admin.register(Round)
 class RoundAdmin(admin.ModelAdmin):
+    """A round's dates count on the dashboards and show on the scan pages, as through the service
+    (services.round_update_dates): an edit here invalidates them too."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        participation_changed(municipality_ids=list(obj.campaign.municipalities.values_list("pk", flat=True)))
+
     list_display = ["campaign", "number", "questionnaire", "opens_on", "due_on", "closes_on"]

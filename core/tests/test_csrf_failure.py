@@ -3,6 +3,7 @@ portal's own page, or back to the form with what was typed; never a bare Django 
 
 import re
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -97,11 +98,22 @@ def test_the_start_pages_learning_form_from_a_stale_page_comes_back_filled_in(em
     assert 'value="Veilig mailen"' not in client.get(start).content.decode(), "once: then the kept page"
 
 
-def test_a_card_preference_from_a_stale_page_comes_back_chosen(employee):
+@pytest.mark.parametrize("chosen", [True, False])
+def test_a_card_preference_from_a_stale_page_comes_back_as_chosen(employee, chosen):
+    from coaching.services import card_preference_set
+
+    card_preference_set(person=employee, email_on_card=not chosen)  # what is stored: the other choice
     cards = reverse("coaching:cards")
     client = _client(employee)
-    posted = {"csrfmiddlewaretoken": "x" * 64, "form_token": new_token(employee), "email_on_card": "on"}
+    page = client.get(cards).content.decode()
+    form = page[page.index(reverse("coaching:card_preference")) :]
+    # The form as the browser sends it: its hidden fields, and the box only when ticked.
+    posted = dict(re.findall(r'<input type="hidden" name="(?!csrf)(\w+)" value="([^"]*)"', form.split("</form>")[0]))
+    posted.update({"csrfmiddlewaretoken": "x" * 64, "form_token": new_token(employee)})
+    if chosen:
+        posted["email_on_card"] = "on"
     response = client.post(reverse("coaching:card_preference"), posted, HTTP_REFERER=f"http://testserver{cards}")
     assert response.status_code == 302 and response.url == cards
     page = client.get(cards).content.decode()
-    assert re.search(r'name="email_on_card"[^>]*checked', page), "the choice is back"
+    ticked = re.search(r'name="email_on_card"[^>]*checked', page) is not None
+    assert ticked == chosen, "the choice made, not the stored one"

@@ -266,3 +266,23 @@ def test_a_snapshot_counted_by_another_process_is_read_at_once_though_this_one_k
         assert snapshot.read(campaign=campaign, versions="").built_at == later.built_at
     finally:
         cache.get = real_get
+
+
+def test_every_landmark_of_a_dashboard_has_a_name_of_its_own(client, setting, team, team_leader, programme_lead):
+    # axe's landmark-unique: a section and the scrolling table region inside it must not share a name.
+    import re
+
+    def landmark_names(page):
+        texts = dict(re.findall(r'id="([^"]+)"[^>]*>([^<]+)<', page))
+        ids = re.findall(r'<section aria-labelledby="([^"]+)"', page)
+        ids += re.findall(r'role="region" aria-labelledby="([^"]+)"', page)
+        return [texts[landmark_id].strip() for landmark_id in ids if landmark_id in texts]
+
+    for person, url in (
+        (team_leader, reverse("dashboards:team", args=[team.pk])),
+        (programme_lead, reverse("dashboards:programme")),
+        (programme_lead, reverse("dashboards:report")),
+    ):
+        client.force_login(person)
+        names = landmark_names(client.get(url).content.decode())
+        assert len(names) > 3 and len(names) == len(set(names)), (url, sorted(names))
