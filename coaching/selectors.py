@@ -121,12 +121,16 @@ def buddy_overview(*, employee: User) -> BuddyOverview:
 
 def open_pair_of(*, employee: User) -> BuddyPair | None:
     """The employee's open buddy request or pair (BuddyPair.OPEN_STATUSES), read now, or None."""
-    return BuddyPair.objects.filter(employee=employee, status__in=BuddyPair.OPEN_STATUSES).first()
+    return _open_pairs(employee).first()
+
+
+def _open_pairs(employee: User):
+    return BuddyPair.objects.filter(employee=employee, status__in=BuddyPair.OPEN_STATUSES)
 
 
 def _buddy_overview(employee: User) -> BuddyOverview:
     pair = (
-        BuddyPair.objects.filter(employee=employee, status__in=BuddyPair.OPEN_STATUSES)
+        _open_pairs(employee)
         .select_related("coach__team")
         .prefetch_related(Prefetch("cards", queryset=_cards_with_sessions()))
         .first()

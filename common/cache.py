@@ -2,8 +2,8 @@
 
 A namespace (for example "organisation") has a version in the cache; `changed(namespace)` gives it
 a new one, so no value built under the old version is read again: a value is kept with the versions
-it was built under and compared with the current ones, read in the same cache round trip. A lost version key (a
-cache restart) starts a new version, never an old one. Shared by all processes when the cache is
+it was built under and compared with the current ones, read in the same cache round trip. A lost
+version key (a cache restart) starts a new version, never an old one. Shared by all processes when the cache is
 Redis (REDIS_URL); the one-process demo uses local memory.
 """
 
@@ -36,7 +36,7 @@ def versioned(namespace: str, parts, build, *, seconds: int):
 def versions_of(namespaces) -> str:
     """The current versions of `namespaces` (a list of names) as one text, in one cache round trip;
     a lost or never-set version starts a new one (never an old one)."""
-    return _versions(namespaces, {})[0]
+    return _versions(namespaces)[0]
 
 
 def versioned_many(namespaces, parts, build, *, seconds: int, expires=None):
@@ -48,7 +48,7 @@ def versioned_many(namespaces, parts, build, *, seconds: int, expires=None):
     built under; the versions and the value come in one cache round trip, and a value built under
     older versions is built again (and replaces it, so old versions take no memory)."""
     key = kept_key(namespaces, parts)
-    versions, stored = _versions(namespaces, {"value": key})
+    versions, stored = _versions(namespaces, key)
     if stored is not None and stored[0] == versions:
         return stored[1]
     value = build()
@@ -65,12 +65,12 @@ def kept_key(namespaces, parts) -> str:
     return f"kept:{digest}"
 
 
-def _versions(namespaces, also: dict) -> tuple:
-    """(the versions of `namespaces` as one text, the value at also["value"] or None), read together."""
+def _versions(namespaces, value_key: str | None = None) -> tuple:
+    """(the versions of `namespaces` as one text, the value at `value_key` or None), read together."""
     keys = [f"version:{namespace}" for namespace in namespaces]
-    found = cache.get_many([*keys, *also.values()])
+    found = cache.get_many([*keys, value_key] if value_key else keys)
     missing = {key: time.time_ns() for key in keys if key not in found}
     if missing:
         cache.set_many(missing, None)
         found.update(missing)
-    return ".".join(str(found[key]) for key in keys), found.get(also.get("value"))
+    return ".".join(str(found[key]) for key in keys), found.get(value_key) if value_key else None

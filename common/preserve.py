@@ -21,6 +21,8 @@ from .submissions import FIELD_NAME, token_user_id
 SESSION_KEY = "preserved_post"
 TIMED_OUT_USER_KEY = "timed_out_user"
 NEVER_KEPT = ("csrfmiddlewaretoken", FIELD_NAME)
+# Why a form was kept, when not for an expired session: its page had expired (keep_for_resend).
+STALE_PAGE = "stale_page"
 
 
 def _keepable(name: str) -> bool:
@@ -42,11 +44,16 @@ def _with_next(location: str, target: str) -> str:
     return urlunsplit(parts._replace(query=query.urlencode(safe="/")))
 
 
-def _is_a_form(typed: dict, origin: str, request) -> bool:
-    """Whether what was posted is a form to keep, not a button to click again: it holds values, or
-    it was sent to the page it is on with nothing ticked (an unticked checkbox sends no field; a
-    button elsewhere on the page posts to its own address)."""
-    return bool(typed) or urlsplit(origin).path == request.path
+def _keep(request, *, origin: str, owner: int, reason: str = "") -> bool:
+    """Keep what `owner` posted for the page the form is on (`origin`, where its view reads it back
+    with submitted_data); False when it is a button to click again, not a form: nothing typed, and
+    sent elsewhere than the page it is on (an unticked checkbox sends no field, but a form with
+    only that posts to its own page)."""
+    typed = {name: request.POST.getlist(name) for name in request.POST if _keepable(name)}
+    if not typed and urlsplit(origin).path != request.path:
+        return False
+    request.session[SESSION_KEY] = {"path": urlsplit(origin).path, "user": owner, "data": typed, "reason": reason}
+    return True
 
 
 class PreservePostMiddleware:
@@ -79,8 +86,7 @@ class PreservePostMiddleware:
             return response  # nobody was logged in: an old page, not a session that ran out
         origin = _same_site_referer(request) or request.get_full_path()
         response["Location"] = _with_next(response["Location"], origin)
-        typed = {name: request.POST.getlist(name) for name in request.POST if _keepable(name)}
-        if not _is_a_form(typed, origin, request):
+        if not _keep(request, origin=origin, owner=owner):
             messages.warning(
                 request,
                 _(
@@ -89,8 +95,6 @@ class PreservePostMiddleware:
                 ),
             )
             return response
-        # Kept for the page the form is on (where its view reads it back with submitted_data).
-        request.session[SESSION_KEY] = {"path": urlsplit(origin).path, "user": owner, "data": typed}
         if request.FILES:
             messages.warning(
                 request,
@@ -127,14 +131,7 @@ def keep_for_resend(request) -> str | None:
     origin = _same_site_referer(request)
     if origin is None:
         return None
-    typed = {name: request.POST.getlist(name) for name in request.POST if _keepable(name)}
-    if _is_a_form(typed, origin, request):
-        request.session[SESSION_KEY] = {
-            "path": urlsplit(origin).path,
-            "user": request.user.pk,
-            "data": typed,
-            "reason": "stale_page",
-        }
+    if _keep(request, origin=origin, owner=request.user.pk, reason=STALE_PAGE):
         messages.warning(request, _("De pagina was verlopen, dus er is niets opgeslagen."))
     else:
         messages.warning(request, _("De pagina was verlopen, dus er is niets gedaan. Klik nog een keer op de knop."))
@@ -157,7 +154,7 @@ def submitted_data(request):
     data = QueryDict(mutable=True)
     for name, values in kept["data"].items():
         data.setlist(name, values)
-    if kept.get("reason") == "stale_page":
+    if kept.get("reason") == STALE_PAGE:
         messages.info(request, _("Wat je had ingevuld, staat weer klaar. Controleer het en verstuur het opnieuw."))
     else:
         messages.info(

@@ -6,6 +6,7 @@ from django.contrib import admin
 from campaigns.caching import plan_changed
 from campaigns.models import Campaign, Phase
 from campaigns.services import campaign_check_overlap
+from common.admin import ChangedOnWriteMixin
 from organisations.caching import participation_changed
 from organisations.models import Municipality
 
@@ -46,7 +47,7 @@ class CampaignAdminForm(forms.ModelForm):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(ChangedOnWriteMixin, admin.ModelAdmin):
     """A campaign added here is a whole programme year (phases, channels, zelfscan rounds), as in the browser."""
 
     form = CampaignAdminForm
@@ -57,20 +58,14 @@ class CampaignAdmin(admin.ModelAdmin):
         # Phases are created by the service on add; they are edited afterwards.
         return [PhaseInline] if obj is not None and obj.pk else []
 
+    def changed(self):
+        # A campaign's name, period and municipalities are on dashboards and start pages of every
+        # municipality it had or has (organisations.caching); an edit here is rare: all are recounted.
+        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         plan_changed(campaign_id=form.instance.pk)
-        # Its name, period and municipalities are on dashboards and start pages of every municipality
-        # it had or has (organisations.caching); an edit here is rare, so all are recounted.
-        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -2,27 +2,21 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import ChangedOnWriteMixin
+
 from .caching import organisation_changed
 from .models import Municipality, Team, User
 
 
-class OrganisationChangedMixin:
-    """Admin edits bypass the services; they still invalidate the cached organisation counts."""
+class OrganisationChangedMixin(ChangedOnWriteMixin):
+    """Admin edits bypass the services; they still invalidate the cached organisation counts. Also
+    on save_model: the user admin's password form saves without save_related."""
+
+    def changed(self):
+        organisation_changed()
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        organisation_changed()
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        organisation_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        organisation_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
         organisation_changed()
 
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from common.admin import ChangedOnWriteMixin
+
 from .caching import personas_changed
 from .models import AttentionPoint, Audience, ComBStatement, EditRecord, Message, Persona
 
@@ -19,19 +21,10 @@ class MessageInline(admin.TabularInline):
     extra = 1
 
 
-class PersonasChangedMixin:
+class PersonasChangedMixin(ChangedOnWriteMixin):
     """Admin edits bypass the services; they still invalidate the cached persona pages."""
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        personas_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        personas_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
+    def changed(self):
         personas_changed()
 
 

@@ -3,6 +3,7 @@ deliberately not registered: not even the programme lead sees an individual's sc
 
 from django.contrib import admin
 
+from common.admin import ChangedOnWriteMixin
 from organisations.caching import participation_changed
 
 from .caching import questionnaire_changed
@@ -10,20 +11,11 @@ from .models import Area, Question, Questionnaire, Round
 from .services import questionnaire_is_frozen
 
 
-class QuestionnaireChangedMixin:
+class QuestionnaireChangedMixin(ChangedOnWriteMixin):
     """Admin edits bypass the services; they still invalidate what is kept of the questionnaires
     (the questions page, the classification's statements)."""
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        questionnaire_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        questionnaire_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
+    def changed(self):
         questionnaire_changed()
 
 

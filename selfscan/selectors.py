@@ -129,15 +129,12 @@ def latest_questionnaire():
     return Questionnaire.objects.order_by("-version").first()
 
 
-def latest_questionnaire_areas():
-    """(the latest Questionnaire or None, its areas with their questions loaded)."""
-    latest = Questionnaire.objects.order_by("-version").first()
-    if latest is None:
-        return None, []
-    areas = Area.objects.filter(questionnaire=latest).prefetch_related(
+def questionnaire_areas(*, questionnaire) -> list[Area]:
+    """The questionnaire's areas with their questions loaded, in order. Two queries."""
+    areas = Area.objects.filter(questionnaire=questionnaire).prefetch_related(
         Prefetch("questions", queryset=Question.objects.order_by("position", "pk"))
     )
-    return latest, list(areas)
+    return list(areas)
 
 
 def rounds_for_management():

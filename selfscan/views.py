@@ -196,7 +196,7 @@ def questions_manage(request):
             frozen=frozen,
             build=lambda: {
                 "questionnaire": questionnaire,
-                "areas": selectors.latest_questionnaire_areas()[1],
+                "areas": selectors.questionnaire_areas(questionnaire=questionnaire),
                 "frozen": frozen,
             },
         )
