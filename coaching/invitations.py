@@ -7,16 +7,16 @@ follow the session, so importing the file again after a change or a cancellation
 """
 
 import datetime
-import hashlib
 import zoneinfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+
+from common.cache import kept_by_content
 
 from .models import InspirationSession
 
@@ -100,12 +100,7 @@ def kept_session_ics(session: InspirationSession) -> bytes:
         settings.SITE_URL,
         settings.SITE_DOMAIN,
     )
-    key = "session-ics:" + hashlib.sha256(repr(fields).encode()).hexdigest()[:32]
-    ics = cache.get(key)
-    if ics is None:
-        ics = session_ics(session)
-        cache.set(key, ics, ICS_SECONDS)
-    return ics
+    return kept_by_content("session-ics", fields, lambda: session_ics(session), seconds=ICS_SECONDS)
 
 
 def ics_filename(session: InspirationSession) -> str:

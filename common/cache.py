@@ -74,3 +74,16 @@ def _versions(namespaces, value_key: str | None = None) -> tuple:
         cache.set_many(missing, None)
         found.update(missing)
     return ".".join(str(found[key]) for key in keys), found.get(value_key) if value_key else None
+
+
+def kept_by_content(name: str, inputs, build, *, seconds: int):
+    """`build()`'s result, kept under a digest of `name` and `inputs` (a tuple of plain values:
+    everything the result is made from). New inputs are a new entry, so nothing needs invalidating;
+    an entry no input leads to any more ages out after `seconds`. The release is in every key
+    (common/release.py), so the code that builds is part of the inputs too."""
+    key = f"content:{name}:" + hashlib.sha256(repr(inputs).encode()).hexdigest()[:32]
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value

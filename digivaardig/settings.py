@@ -10,6 +10,8 @@ from urllib.parse import urlsplit, urlunsplit
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from common.release import code_digest
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 # Home of the demo's SQLite file and e-mails; harmless when a deployment uses neither.
@@ -216,6 +218,10 @@ def _redis_database(url: str, number: int) -> str:
     return urlunsplit(parts._replace(path=f"/{number}"))
 
 
+# Which code is running, in every cache key: what one release kept (rendered markup, forms, texts)
+# is never served by the next (common/release.py). A deployment may name it (the commit, say).
+RELEASE = env.str("RELEASE", default="") or code_digest(BASE_DIR)
+
 # Cache: shared by every web and task process through Redis when REDIS_URL is set (database 1;
 # the broker uses the URL's own), else this process's memory (the one-process demo). Sessions are
 # read from the cache and written through to the database, so a page needs no session query.
@@ -224,12 +230,18 @@ if REDIS_URL:
         "default": {
             "BACKEND": "common.redis_cache.PortalRedisCache",
             "LOCATION": env.str("CACHE_REDIS_URL", default=_redis_database(REDIS_URL, 1)),
-            "KEY_PREFIX": "digivaardig",
+            "KEY_PREFIX": f"digivaardig:{RELEASE}",
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "digivaardig"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "digivaardig",
+            "KEY_PREFIX": f"digivaardig:{RELEASE}",
+        }
+    }
 
 # Plain widgets rendered in Python with output identical to Django's templates (common/form_renderer.py).
 FORM_RENDERER = "common.form_renderer.PortalFormRenderer"

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.cache import kept_by_content
 from personas.selectors import Recipient, all_personas, messages_for_recipient
 
 from .models import Kind
@@ -32,6 +33,8 @@ OPT_OUT_FIELDS = {Kind.LEARNING_MONTHLY: "receives_reminders", Kind.AGENDA_MONTH
 NAME, ACTION, OPT_OUT, TOKEN = "__VOORNAAM__", "__ACTIE__", "__AFMELDEN__", "__TOKEN__"
 # The opt-out link of a preview or test e-mail: a page that says what the real link does.
 EXAMPLE_OPT_OUT_TOKEN = "voorbeeld"  # noqa: S105  # nosec B105 (a page name, not a secret)
+# A rendered variant is keyed on its content; the limit only bounds the memory of old ones.
+VARIANT_SECONDS = 60 * 60
 
 
 def opt_out_token(*, user_id: int, kind: str) -> str:
@@ -135,7 +138,22 @@ def _texts(kind, stage, due, busy, session=None):
 
 
 def render_variant(*, kind, stage, due, message_text, busy, language, tip=None, opt_out=True, session=None) -> dict:
-    """One variant with placeholders for name and links: {subject, text, html}."""
+    """One variant with placeholders for name and links: {subject, text, html} (str each).
+
+    Kept in the cache under a digest of everything it writes, so the daily send, the next batch of
+    the same kind and the advisors' preview render a variant once (VARIANT_SECONDS bounds the memory
+    of old ones; a changed message, date or session is a new entry)."""
+    session_fields = (session.pk, session.title, session.starts_at, session.location) if session else None
+    inputs = (kind, stage, due, message_text, busy, language, tip, opt_out, session_fields)
+    return kept_by_content(
+        "reminder-variant",
+        inputs,
+        lambda: _render_variant(kind, stage, due, message_text, busy, language, tip, opt_out, session),
+        seconds=VARIANT_SECONDS,
+    )
+
+
+def _render_variant(kind, stage, due, message_text, busy, language, tip, opt_out, session) -> dict:
     with translation.override(language):
         subject, ask, button = _texts(kind, stage, due, busy, session)
         context = {

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import User
 from personas.models import Persona
+from personas.selectors import all_personas
 
 from .models import Kind
 
@@ -13,18 +14,24 @@ STAGES = [
 ]
 
 
+def _core_personas() -> dict:
+    """{slug: Persona} of the plan's four personas, in their order, without the busy prioritiser."""
+    return {persona.slug: persona for persona in all_personas() if persona.slug != Persona.Identity.BUSY_PRIORITISER}
+
+
+def _persona_choices():
+    return [("", _("Nog onbekend (boodschappen voor Allen)"))] + [
+        (slug, persona.name) for slug, persona in _core_personas().items()
+    ]
+
+
 class PreviewForm(forms.Form):
     """Which reminder to preview: kind, stage (scan), persona, busy prioritiser, language."""
 
     soort = forms.ChoiceField(label=_("Soort herinnering"), choices=Kind.choices, initial=Kind.SCAN_ROUND1)
     fase = forms.ChoiceField(label=_("Moment (zelfscan)"), choices=STAGES, required=False)
-    persona = forms.ModelChoiceField(
-        label=_("Persona van de ontvanger"),
-        queryset=Persona.objects.core(),
-        required=False,
-        empty_label=_("Nog onbekend (boodschappen voor Allen)"),
-        to_field_name="slug",
-    )
+    # Choices from the kept personas (no query): the plan's four, by slug, as Persona.objects.core().
+    persona = forms.ChoiceField(label=_("Persona van de ontvanger"), choices=_persona_choices, required=False)
     druk = forms.BooleanField(label=_("Drukke prioriteitensteller"), required=False)
     taal = forms.ChoiceField(
         label=_("Taal"), choices=User.Language.choices, initial=User.Language.DUTCH, required=False
@@ -38,7 +45,7 @@ class PreviewForm(forms.Form):
         return {
             "kind": data["soort"],
             "stage": data["fase"] or "invite",
-            "persona": data["persona"],
+            "persona": _core_personas().get(data["persona"]),
             "busy": data["druk"],
             "language": data["taal"] or User.Language.DUTCH,
         }

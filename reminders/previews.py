@@ -16,12 +16,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from campaigns.selectors import current_campaign
 from common.dates import month_start
 
 from .compose import Composer
 from .models import Kind
-from .selectors import batch_context, example_session, next_session, teams_without_agenda
+from .selectors import batch_context, example_session, next_session, preview_round, teams_without_agenda
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +43,16 @@ def preview_context(*, kind, stage, municipality, today: datetime.date, now: dat
     name = municipality.name if municipality else _("je gemeente")
     if kind in (Kind.SCAN_ROUND1, Kind.SCAN_ROUND2):
         number = 1 if kind == Kind.SCAN_ROUND1 else 2
-        campaign = current_campaign(municipality_id=municipality_id, today=today)
-        scan_round = campaign.scan_rounds.filter(number=number).first() if campaign else None
-        if scan_round is None:
+        scan_round = municipality_id and preview_round(municipality_id=municipality_id, number=number, today=today)
+        if not scan_round:
             due = today + datetime.timedelta(weeks=3)
             note = _("Voorbeeldgegevens: er is geen campagne met deze ronde voor %(name)s; de datum is een voorbeeld.")
             return {"stage": stage, "due": due, "round_id": None}, [note % {"name": name}]
-        context = batch_context(kind=kind, period=f"{scan_round.pk}:{stage}", recipient_ids=[])
+        # What batch_context gives for this round's period, from the round already read.
+        context = {"stage": stage, "due": scan_round.due_on, "round_id": scan_round.round_id}
         note = _("Zoals het gaat naar medewerkers van %(name)s: %(campaign)s, graag af vóór %(date)s.")
         return context, [
-            note % {"name": name, "campaign": campaign.name, "date": date_format(scan_round.due_on, "j F Y")}
+            note % {"name": name, "campaign": scan_round.campaign_name, "date": date_format(scan_round.due_on, "j F Y")}
         ]
     month = month_start(today)
     if kind == Kind.LEARNING_MONTHLY:

@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy
 
 from agendas.models import TeamMeeting
 from campaigns.models import ContentItem
+from campaigns.selectors import current_campaign
 from coaching.models import InspirationSession
 from common.dates import month_end
 from common.workdays import next_working_day
-from organisations.caching import cached_participation
+from organisations.access import visible_municipalities
+from organisations.caching import cached_counts, cached_participation
 from organisations.models import Team, User
 from selfscan.models import Round
 
@@ -225,4 +227,45 @@ def example_session(*, now: datetime.datetime) -> InspirationSession:
         title=_("Voorbeeld: slimmer vergaderen met Teams"),
         starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(14))),
         location=_("Stadhuis, zaal 2"),
+    )
+
+
+@dataclass(frozen=True)
+class PreviewRound:
+    """The scan round a preview of a scan reminder shows: its campaign's name, the round's id and
+    due date."""
+
+    campaign_name: str
+    round_id: int
+    due_on: datetime.date
+
+
+def preview_municipality(*, user: User):
+    """Whose situation an advisor's preview shows: their own municipality if they advise it, else the
+    first by name they may read (a Municipality), or None. Kept until the organisation changes
+    (organisation_changed: advised municipalities are edited with the person). One query when not
+    kept, none when kept."""
+
+    def build():
+        visible = visible_municipalities(user)
+        return visible.filter(pk=user.municipality_id).first() or visible.order_by("name").first()
+
+    return cached_counts("reminders:preview-municipality", [user.pk, user.municipality_id], build)
+
+
+def preview_round(*, municipality_id: int, number: int, today: datetime.date) -> PreviewRound | None:
+    """Round `number` (1 or 2) of the municipality's current campaign on `today`
+    (campaigns.selectors.current_campaign), or None. Kept until a counted write in the municipality:
+    a campaign's name or dates, its rounds and their dates count (participation_changed). Two queries
+    when not kept, none when kept."""
+
+    def build():
+        campaign = current_campaign(municipality_id=municipality_id, today=today)
+        scan_round = campaign.scan_rounds.filter(number=number).first() if campaign else None
+        if scan_round is None:
+            return None
+        return PreviewRound(campaign_name=campaign.name, round_id=scan_round.pk, due_on=scan_round.due_on)
+
+    return cached_participation(
+        "reminders:preview-round", municipality_ids=[municipality_id], parts=[number, today], build=build
     )

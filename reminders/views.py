@@ -54,22 +54,21 @@ def resend_failed(request):
     return redirect("reminders:status")
 
 
-def _preview_municipality(user):
-    """Whose situation the preview shows: the advisor's own municipality if they advise it, else
-    the first they may read."""
-    visible = visible_municipalities(user)
-    return visible.filter(pk=user.municipality_id).first() or visible.order_by("name").first()
-
-
 @login_required
 def preview(request):
     require_campaign_team(request.user)
     form = PreviewForm(request.GET or None)
     values = form.values()
     email = preview_email(
-        **values, first_name=request.user.first_name, municipality=_preview_municipality(request.user)
+        **values, first_name=request.user.first_name, municipality=selectors.preview_municipality(user=request.user)
     )
-    context = {"form": form, "email": email, "query": request.GET.urlencode(), "values": values}
+    context = {
+        "form": form,
+        "email": email,
+        "query": request.GET.urlencode(),
+        "values": values,
+        "persona_choices": form.fields["persona"].choices,
+    }
     return render(request, "reminders/preview.html", context)
 
 
@@ -83,7 +82,7 @@ def preview_html(request):
     email = preview_email(
         **PreviewForm(request.GET or None).values(),
         first_name=request.user.first_name,
-        municipality=_preview_municipality(request.user),
+        municipality=selectors.preview_municipality(user=request.user),
     )
     return HttpResponse(email["html"])
 
@@ -94,7 +93,7 @@ def preview_html(request):
 def send_test_email(request):
     require_campaign_team(request.user)
     values = PreviewForm(request.POST).values()
-    send_test(**values, to=request.user, municipality=_preview_municipality(request.user))
+    send_test(**values, to=request.user, municipality=selectors.preview_municipality(user=request.user))
     messages.success(request, _("Een testbericht is verstuurd naar %(email)s.") % {"email": request.user.email})
     return redirect(f"{reverse('reminders:preview')}?{request.POST.get('query', '')}")
 

@@ -72,3 +72,16 @@ def test_the_status_page_counts_an_opt_out_at_once_though_the_counts_are_cached(
     assert "1 van 3 medewerkers afgemeld (33%)" in client.get(url).content.decode()
     client.force_login(other_advisor)
     assert "0 van 1 medewerkers afgemeld (0%)" in client.get(url).content.decode()
+
+
+def test_the_preview_offers_the_four_personas_and_refuses_an_unknown_one_plainly(client, advisor, shipped_content):
+    client.force_login(advisor)
+    page = client.get(reverse("reminders:preview")).content.decode()
+    for name in ["Analoge idealist", "Digitale enthousiasteling"]:
+        assert name in page
+    assert 'value="drukke-prioriteitensteller"' not in page  # the busy prioritiser is its own tick box
+    wrong = client.get(reverse("reminders:preview"), {"persona": "bestaat-niet"})
+    assert wrong.status_code == 200
+    assert "Selecteer een geldige keuze" in wrong.content.decode()
+    chosen = client.get(reverse("reminders:preview"), {"persona": "analoge-idealist"}).content.decode()
+    assert 'value="analoge-idealist" selected' in chosen

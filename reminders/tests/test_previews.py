@@ -182,3 +182,34 @@ def test_the_preview_in_english_is_the_english_mail(client, advisor, shipped_con
     assert '<html lang="en">' in frame.content.decode() and "Digidonderdag: even tijd" not in frame.content.decode()
     client.post(reverse("reminders:send_test"), {"soort": Kind.AGENDA_MONTHLY, "taal": "en"})
     assert mail.outbox[-1].subject.startswith("[TEST] ") and "werkoverleg" not in mail.outbox[-1].subject
+
+
+def test_the_kept_preview_follows_a_new_due_date_and_campaign_name_at_once(programme, municipality):
+    from campaigns.services import campaign_update
+    from selfscan.services import round_update_dates
+
+    day = datetime.date(2027, 3, 1)
+    scan_round = programme["baseline"]
+    before = preview(Kind.SCAN_ROUND1, day, municipality)
+    assert preview(Kind.SCAN_ROUND1, day, municipality)["notes"] == before["notes"]  # now kept
+    round_update_dates(
+        scan_round=scan_round,
+        opens_on=scan_round.opens_on,
+        due_on=datetime.date(2027, 5, 20),
+        closes_on=scan_round.closes_on,
+    )
+    assert "20 mei" in preview(Kind.SCAN_ROUND1, day, municipality)["text"]
+    campaign_update(campaign=scan_round.campaign, name="Digivaardig hernoemd")
+    assert "Digivaardig hernoemd" in preview(Kind.SCAN_ROUND1, day, municipality)["notes"][0]
+
+
+def test_a_kept_variant_is_rendered_anew_for_another_message(programme, municipality):
+    from reminders.compose import render_variant
+
+    common = {"kind": Kind.SCAN_ROUND1, "stage": "invite", "due": datetime.date(2027, 5, 1), "busy": False}
+    first = render_variant(**common, message_text="Eerste boodschap", language="nl")
+    assert render_variant(**common, message_text="Eerste boodschap", language="nl") == first
+    second = render_variant(**common, message_text="Tweede boodschap", language="nl")
+    assert "Tweede boodschap" in second["text"] and "Eerste boodschap" not in second["text"]
+    english = render_variant(**common, message_text="Eerste boodschap", language="en")
+    assert english["subject"] != first["subject"]
