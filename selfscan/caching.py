@@ -16,6 +16,7 @@ from organisations.caching import cached_participation
 from personas.caching import NAMESPACE as PERSONAS
 from personas.models import Persona
 
+from .models import Area, Question
 from .selectors import classification_rounds, latest_attitude_statements, persona_counts
 
 COUNTS_SECONDS = 10 * 60
@@ -74,6 +75,29 @@ def cached_attitude_statements() -> dict:
     """selectors.latest_attitude_statements, kept until a question or a version changes
     (questionnaire_changed). No query when kept, one otherwise."""
     return versioned(QUESTIONNAIRE, ["attitude-statements"], latest_attitude_statements, seconds=HTML_SECONDS)
+
+
+def cached_questionnaire_texts(*, questionnaire_id: int) -> dict:
+    """What a questionnaire asks, for reading answers without joining it: {"areas": {area id:
+    (position, name)}, "questions": {question id: (area position, position, area name, text,
+    options)}} (options: the list of answer texts, value n is options[n - 1]). Kept until a question
+    or a version changes (questionnaire_changed). No query when kept, two otherwise."""
+
+    def build():
+        areas, questions = {}, {}
+        rows = Question.objects.filter(area__questionnaire_id=questionnaire_id).values_list(
+            "pk", "area_id", "area__position", "area__name", "position", "text", "options"
+        )
+        for pk, area_id, area_position, area_name, position, text, options in rows:
+            areas[area_id] = (area_position, area_name)
+            questions[pk] = (area_position, position, area_name, text, options)
+        for area_id, position, name in Area.objects.filter(questionnaire_id=questionnaire_id).values_list(
+            "pk", "position", "name"
+        ):
+            areas[area_id] = (position, name)
+        return {"areas": areas, "questions": questions}
+
+    return versioned(QUESTIONNAIRE, ["questionnaire-texts", questionnaire_id], build, seconds=HTML_SECONDS)
 
 
 def cached_personas_by_slug() -> dict:

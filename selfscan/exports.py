@@ -1,9 +1,9 @@
 """All zelfscan data held on one employee, for them to download (AVG/GDPR right of access)."""
 
-from django.db.models import Subquery
-
 from personas.models import Persona
+from personas.selectors import all_personas
 
+from .caching import cached_questionnaire_texts
 from .models import Answer, AreaResult, Level, Response
 
 
@@ -11,54 +11,58 @@ def employee_scan_export(*, employee) -> dict:
     """Every response of `employee` with answers and results; profiles under their employee names.
 
     The internal persona labels are for the campaign team: the export, like the result page, names
-    the profile as the employee sees it (Persona.employee_name). Three queries (one for someone who
-    has not started a scan), reading values only.
-    """
-    busy_name = Persona.objects.filter(slug=Persona.Identity.BUSY_PRIORITISER).order_by("position")
+    the profile as the employee sees it (Persona.employee_name). {"employee": {name, email},
+    "responses": [{campaign, round, started_at, submitted_at (ISO 8601), overall_score (0–100),
+    overall_level, profile, busy_profile, answers: [{area, question, answer, value}], areas: [{area,
+    score, level}]}]}. Three queries (one for someone who has not started a scan), reading values
+    only: the questionnaires' texts and the personas' names come from the cache. Never the export
+    itself: a person's answers are kept nowhere but in their own rows."""
+    person = {"name": employee.get_full_name(), "email": employee.email}
     responses = list(
         Response.objects.filter(employee=employee)
-        .annotate(busy_name=Subquery(busy_name.values("employee_name")[:1]))
         .order_by("round__campaign__kick_off_date", "round__number")
         .values_list(
             "pk",
             "round__campaign__name",
             "round__number",
+            "round__questionnaire_id",
             "started_at",
             "submitted_at",
             "overall_score",
             "overall_level",
-            "persona__employee_name",
+            "persona_id",
             "is_busy",
-            "busy_name",
         )
     )
-    by_response = {row[0]: {"answers": [], "areas": []} for row in responses}
     if not responses:  # nothing started yet: no answers or results to read
-        return {"employee": {"name": employee.get_full_name(), "email": employee.email}, "responses": []}
-    answers = (
-        Answer.objects.filter(response__employee=employee)
-        .order_by("question__area__position", "question__position")
-        .values_list("response_id", "question__area__name", "question__text", "question__options", "value")
-    )
-    for response_id, area, question, options, value in answers:
+        return {"employee": person, "responses": []}
+    response_ids = [row[0] for row in responses]
+    texts = {row[3]: cached_questionnaire_texts(questionnaire_id=row[3]) for row in responses}
+    questions = {pk: question for text in texts.values() for pk, question in text["questions"].items()}
+    areas = {pk: area for text in texts.values() for pk, area in text["areas"].items()}
+    by_response = {pk: {"answers": [], "areas": []} for pk in response_ids}
+    answers = Answer.objects.filter(response_id__in=response_ids).values_list("response_id", "question_id", "value")
+    # In questionnaire order (area, then question), as the scan asked them.
+    for response_id, question_id, value in sorted(answers, key=lambda row: (*questions[row[1]][:2], row[1])):
+        _area_position, _position, area_name, question, options = questions[question_id]
         option = options[value - 1] if value <= len(options) else None
         by_response[response_id]["answers"].append(
-            {"area": area, "question": question, "answer": option, "value": value}
+            {"area": area_name, "question": question, "answer": option, "value": value}
         )
-    results = (
-        AreaResult.objects.filter(response__employee=employee)
-        .order_by("area__position")
-        .values_list("response_id", "area__name", "score", "level")
-    )
     levels = dict(Level.choices)
 
     def label(level):  # as get_level_display()
         return str(levels.get(level, level))
 
-    for response_id, area, score, level in results:
-        by_response[response_id]["areas"].append({"area": area, "score": score, "level": label(level)})
+    results = AreaResult.objects.filter(response_id__in=response_ids).values_list(
+        "response_id", "area_id", "score", "level"
+    )
+    for response_id, area_id, score, level in sorted(results, key=lambda row: (areas[row[1]][0], row[1])):
+        by_response[response_id]["areas"].append({"area": areas[area_id][1], "score": score, "level": label(level)})
+    personas = {persona.pk: persona for persona in all_personas()}
+    busy = next((p.employee_name for p in personas.values() if p.slug == Persona.Identity.BUSY_PRIORITISER), None)
     return {
-        "employee": {"name": employee.get_full_name(), "email": employee.email},
+        "employee": person,
         "responses": [
             {
                 "campaign": campaign,
@@ -67,7 +71,7 @@ def employee_scan_export(*, employee) -> dict:
                 "submitted_at": submitted_at.isoformat() if submitted_at else None,
                 "overall_score": overall_score,
                 "overall_level": label(overall_level) if overall_level else None,
-                "profile": profile,
+                "profile": personas[persona_id].employee_name if persona_id in personas else None,
                 "busy_profile": busy if is_busy else None,
                 **by_response[pk],
             }
@@ -75,13 +79,13 @@ def employee_scan_export(*, employee) -> dict:
                 pk,
                 campaign,
                 number,
+                _questionnaire_id,
                 started_at,
                 submitted_at,
                 overall_score,
                 overall_level,
-                profile,
+                persona_id,
                 is_busy,
-                busy,
-            ) in (responses)
+            ) in responses
         ],
     }

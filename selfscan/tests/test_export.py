@@ -20,9 +20,12 @@ def test_the_export_takes_at_most_five_queries_whatever_the_number_of_rounds(
     client.force_login(employee)
     empty = query_count(client, URL, at_most=3)  # the session, the person, (no) responses
     submitted_response(employee, baseline)
-    one = query_count(client, URL, at_most=5)  # and their answers and results
-    submitted_response(employee, final)
-    assert query_count(client, URL, at_most=5) == one == empty + 2
+    # and their answers and results; cold, the questionnaire's texts (2) and the personas (1) too
+    query_count(client, URL, at_most=8)
+    one = query_count(client, URL, at_most=5, cold=False)
+    submitted_response(employee, final)  # the same questionnaire: no more queries, kept or not
+    query_count(client, URL, at_most=8)
+    assert query_count(client, URL, at_most=5, cold=False) == one == empty + 2
 
 
 def test_each_round_is_exported_in_order_with_its_own_answers_and_areas(client, employee, municipality):
@@ -56,3 +59,18 @@ def test_someone_without_a_scan_exports_their_name_and_no_responses(client, empl
     query_count(client, url, at_most=3)  # the session, the person and their (no) responses
     data = json.loads(client.get(url).content)
     assert data == {"employee": {"name": employee.get_full_name(), "email": employee.email}, "responses": []}
+
+
+def test_the_export_names_the_question_as_it_now_reads_though_texts_are_kept(client, employee, municipality):
+    from selfscan.caching import questionnaire_changed
+    from selfscan.models import Question
+
+    baseline, _final = open_campaign_rounds(municipalities=[municipality])
+    submitted_response(employee, baseline)
+    client.force_login(employee)
+    first = json.loads(client.get(URL).content)["responses"][0]["answers"][0]
+    question = Question.objects.get(area__questionnaire=baseline.questionnaire, text=first["question"])
+    question.text = "Een verbeterde vraagtekst"
+    question.save()
+    questionnaire_changed()  # what the admin and the services call on every question edit
+    assert json.loads(client.get(URL).content)["responses"][0]["answers"][0]["question"] == "Een verbeterde vraagtekst"
