@@ -282,17 +282,30 @@ def content_to_share(*, municipality_id, today: datetime.date) -> list[ContentIt
     items that are available today (always-on measures), by date, each with `target_personas`
     loaded. Items for team leaders only and cancelled or unpublished items are left out.
 
-    Kept in the cache per municipality, day and language while the plans of the municipality's
-    campaigns (their plan_version: every item, phase and settings write) and the personas' texts stay
-    as they are: one query for those versions, then none; three when not cached."""
+    Kept in the cache under content_to_share_key: one query for that key, then none; three when not
+    cached."""
     if not municipality_id:
         return []
+    return content_to_share_kept(key=content_to_share_key(municipality_id=municipality_id, today=today))
+
+
+def content_to_share_key(*, municipality_id, today: datetime.date) -> tuple:
+    """What content_to_share's result depends on, as a tuple of plain values: the municipality, the
+    day, the plans of its campaigns ((id, plan_version) pairs: every item, phase and settings write
+    raises one) and the language. With the personas' texts' version (a namespace of the key) it says
+    when the result changes. One query."""
     plans = tuple(
         Campaign.objects.filter(municipalities=municipality_id).order_by("pk").values_list("pk", "plan_version")
     )
+    return (municipality_id, today, plans, get_language())
+
+
+def content_to_share_kept(*, key: tuple) -> list[ContentItem]:
+    """content_to_share for a key from content_to_share_key: no query when kept, two otherwise."""
+    municipality_id, today = key[0], key[1]
     return versioned_many(
         [PERSONAS_NAMESPACE],
-        ["content-to-share", municipality_id, today, plans, get_language()],
+        ["content-to-share", *key],
         lambda: _content_to_share(municipality_id, today),
         seconds=PLANNER_CACHE_SECONDS,
     )

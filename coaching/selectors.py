@@ -11,6 +11,7 @@ their municipalities. Dashboards get counts only: `compliment_counts`, `buddy_co
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -18,14 +19,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, ContentItem
-from campaigns.selectors import campaign_covers, content_to_share
-from common.cache import versioned_many
+from campaigns.selectors import campaign_covers, content_to_share_kept, content_to_share_key
+from common.cache import versioned_many, versions_of
 from common.dates import long_date, month_start
 from common.paging import KnownCountPaginator, page_key
 from common.workdays import holiday_name, non_working_reason
 from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import participation_namespace
 from organisations.models import User
+from personas.caching import NAMESPACE as PERSONAS_NAMESPACE
 from personas.models import Audience, Persona
 from personas.selectors import audiences_with_texts
 from selfscan.selectors import scan_completions
@@ -379,31 +381,44 @@ def _ambassador_register(municipalities) -> list[Ambassador]:
     )
 
 
+def cached_ambassador_of(*, person: User) -> Ambassador | None:
+    """ambassador_of, kept until a write of the support programme (every volunteer, decision and
+    stop is one) or the organisation. For showing; a write reads ambassador_of. No query when kept."""
+    return cached_support_read("ambassador-of", [person.pk], lambda: ambassador_of(person=person))
+
+
 @dataclass(frozen=True)
 class AmbassadorPage:
     """What a confirmed ambassador sees: `items`, the month's content of their municipality to share
     (campaigns.selectors.content_to_share), and `audiences`: the persona audiences (with their
-    messages and attention points) that colleagues fall into, plus 'Allen'. No personal data."""
+    messages and attention points) that colleagues fall into, plus 'Allen'. No personal data.
+
+    `key` says when the page changes (the content's key and the personas' version); `items` and
+    `audiences` are read only when used, so a page kept for its key reads neither."""
 
     month: datetime.date
-    items: list
-    audiences: list
+    key: tuple
+
+    @cached_property
+    def items(self) -> list:
+        return content_to_share_kept(key=self.key[0])
+
+    @cached_property
+    def audiences(self) -> list:
+        return [
+            audience
+            for audience in audiences_with_texts()
+            if audience.slug == Audience.ALL or (audience.persona_id and audience.slug in Persona.Identity.values)
+        ]
 
 
 def ambassador_page(*, ambassador: Ambassador, today: datetime.date) -> AmbassadorPage:
     """The ambassador's page (plan §5.1: ambassadors share content and speak to their colleagues'
-    personas): this month's content to share and the messages per persona. Two queries (five when
-    the persona texts are not in the cache)."""
-    audiences = [
-        audience
-        for audience in audiences_with_texts()
-        if audience.slug == Audience.ALL or (audience.persona_id and audience.slug in Persona.Identity.values)
-    ]
-    return AmbassadorPage(
-        month=month_start(today),
-        items=content_to_share(municipality_id=ambassador.municipality_id, today=today),
-        audiences=audiences,
-    )
+    personas): this month's content to share and the messages per persona. One query and one cache
+    read for its key; two more cache reads (five queries when not kept) for its content when the
+    page is not kept for that key."""
+    content_key = content_to_share_key(municipality_id=ambassador.municipality_id, today=today)
+    return AmbassadorPage(month=month_start(today), key=(content_key, versions_of([PERSONAS_NAMESPACE])))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -245,7 +245,9 @@ def session_delete(request, coaching_session_id):
 @once_per_form
 def ambassador(request):
     today = timezone.localdate()
-    current = selectors.ambassador_of(person=request.user)
+    # Shown from the cache; a post decides on the row itself.
+    reader = selectors.ambassador_of if request.method == "POST" else selectors.cached_ambassador_of
+    current = reader(person=request.user)
     form = AmbassadorVolunteerForm(submitted_data(request))
     if request.method == "POST":
         if current is not None and current.status in (Ambassador.Status.VOLUNTEERED, Ambassador.Status.CONFIRMED):
