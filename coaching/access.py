@@ -9,13 +9,19 @@ own municipality; the campaign team the registers and sessions of the municipali
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.access import (
+    require_campaign_team,
+    require_role,
+    visible_municipalities,
+    visible_municipality_ids,
+)
 from organisations.models import User
 from organisations.roles import Role, has_role
 
+from .caching import cached_support_read
 from .models import (
     Ambassador,
     BuddyPair,
@@ -27,7 +33,7 @@ from .models import (
     InspirationSession,
     SignUp,
 )
-from .selectors import sessions_visible_to
+from .selectors import session_content_versions, sessions_visible_to
 
 NOT_FOUND = (ValueError, TypeError)
 
@@ -102,6 +108,35 @@ def manageable_municipalities(user):
     return visible_municipalities(user)
 
 
+def manageable_municipality_ids(user) -> list[int]:
+    """The ids of manageable_municipalities(user), ascending (organisations.access
+    .visible_municipality_ids: no query when kept); 403 outside the campaign team."""
+    require_campaign_team(user)
+    return visible_municipality_ids(user)
+
+
+@dataclass(frozen=True)
+class SessionOrganiserScope:
+    """What the session form needs of an organiser's scope: `municipalities` (a lazy queryset, for
+    the form's choices: evaluated only when the form is not kept), their ids (ascending) and
+    `content_versions`, the plan versions of their campaigns (selectors.session_content_versions)."""
+
+    municipalities: QuerySet
+    municipality_ids: list
+    content_versions: tuple
+
+
+def get_session_organiser_scope(user) -> SessionOrganiserScope:
+    """The scope in which `user` plans sessions; 403 outside the campaign team. One query (the plan
+    versions) when the ids are kept."""
+    ids = manageable_municipality_ids(user)
+    return SessionOrganiserScope(
+        municipalities=manageable_municipalities(user),
+        municipality_ids=ids,
+        content_versions=session_content_versions(municipality_ids=ids),
+    )
+
+
 def get_coach_for_manager(user, coach_id) -> Coach:
     """A digicoach of a municipality the user manages; 403 outside the campaign team, 404 otherwise."""
     municipalities = manageable_municipalities(user)
@@ -118,45 +153,98 @@ def get_ambassador_for_manager(user, ambassador_id) -> Ambassador:
     )
 
 
-def get_session_for_person(user, session_id) -> InspirationSession:
-    """A session the user may see and join (their municipality's, or one for everyone); 404 otherwise."""
-    return _get(sessions_visible_to(person=user).select_related("municipality"), pk=session_id)
+def get_session_for_person(user, session_id, *, kept: bool = False) -> InspirationSession:
+    """A session the user may see and join (their municipality's, or one for everyone); 404 otherwise.
+
+    `kept`: for a page that only shows it (a GET), the answer from the cache, kept until a write of
+    the support programme (every session write is one) or the organisation (the person's
+    municipality is in the key): no query. A write (a POST) reads the row itself."""
+    if kept:
+        return _kept_session(
+            "access:session-for-person",
+            [_session_pk(session_id), user.municipality_id],
+            lambda: _session_for_person(user, session_id),
+        )
+    return _session_for_person(user, session_id) or _not_found()
 
 
-def get_session_for_organiser(user, session_id) -> InspirationSession:
+def _session_for_person(user, session_id):
+    return sessions_visible_to(person=user).select_related("municipality").filter(pk=_session_pk(session_id)).first()
+
+
+def get_session_for_organiser(user, session_id, *, kept: bool = False) -> InspirationSession:
     """A session the user may organise: of a municipality they manage, or one for everyone (any
-    advisor). 403 outside the campaign team, 404 otherwise."""
+    advisor). 403 outside the campaign team, 404 otherwise. `kept`: as get_session_for_person (the
+    person is in the key: their roles and advised municipalities are the organisation's). The
+    session's content item is not loaded with it: the planner changes items, which the support
+    version does not see."""
+    require_campaign_team(user)
+    if kept:
+        return _kept_session(
+            "access:session-for-organiser",
+            [_session_pk(session_id), user.pk],
+            lambda: _session_for_organiser(user, session_id),
+        )
+    return _session_for_organiser(user, session_id) or _not_found()
+
+
+def _session_for_organiser(user, session_id):
     municipalities = manageable_municipalities(user)
-    return _get(
+    return (
         # A filter on the session's own column (no join): no row twice, so no DISTINCT.
-        InspirationSession.objects.filter(
-            Q(municipality__in=municipalities) | Q(municipality__isnull=True)
-        ).select_related("municipality", "content_item"),
-        pk=session_id,
+        InspirationSession.objects.filter(Q(municipality__in=municipalities) | Q(municipality__isnull=True))
+        .select_related("municipality")
+        .filter(pk=_session_pk(session_id))
+        .first()
     )
 
 
 def get_session_invitation(user, session_id) -> InspirationSession:
     """A session whose invitation (.ics) the user may download: one they have a place at, or one they
-    organise. 404 otherwise (also on the waiting list: the invitation comes with a place)."""
-    try:
-        found = get_session_for_person(user, session_id)
-    except Http404:
-        found = None
+    organise. 404 otherwise (also on the waiting list: the invitation comes with a place). Kept
+    until a write of the support programme (a sign-up, a cancellation) or the organisation: no query
+    when kept."""
+    return _kept_session(
+        "access:session-invitation", [_session_pk(session_id), user.pk], lambda: _invitation(user, session_id)
+    )
+
+
+def _invitation(user, session_id):
+    found = _session_for_person(user, session_id)
     if found is not None and found.signups.filter(person=user, status=SignUp.Status.SIGNED_UP).exists():
         return found
     if has_role(user, Role.ADVISOR, Role.PROGRAMME_LEAD):
-        return get_session_for_organiser(user, session_id)
-    raise Http404
+        return _session_for_organiser(user, session_id)
+    return None
 
 
 def may_organise(user, session: InspirationSession) -> bool:
-    """Whether the user may organise this session (without raising)."""
+    """Whether the user may organise this session (without raising); no query when kept."""
     if not has_role(user, Role.ADVISOR, Role.PROGRAMME_LEAD):
         return False
     if session.municipality_id is None or has_role(user, Role.PROGRAMME_LEAD):
         return True
-    return visible_municipalities(user).filter(pk=session.municipality_id).exists()
+    return cached_support_read(
+        "access:may-organise",
+        [session.municipality_id, user.pk],
+        lambda: visible_municipalities(user).filter(pk=session.municipality_id).exists(),
+    )
+
+
+def _session_pk(session_id) -> int:
+    try:
+        return int(session_id)
+    except NOT_FOUND:
+        raise Http404 from None
+
+
+def _kept_session(name, parts, build) -> InspirationSession:
+    found = cached_support_read(name, parts, build)
+    return found if found is not None else _not_found()
+
+
+def _not_found():
+    raise Http404
 
 
 def get_colleague(user, person_id) -> User:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, ContentItem
 from campaigns.selectors import campaign_covers, content_to_share_kept, content_to_share_key
-from common.cache import versioned_many, versions_of
+from common.cache import kept_by_content, versioned_many, versions_of
 from common.dates import long_date, month_start
 from common.paging import KnownCountPaginator, page_key
 from common.workdays import holiday_name, non_working_reason
@@ -559,14 +559,29 @@ def _session_participants(session):
     }
 
 
-def session_content_versions(*, municipalities) -> tuple:
-    """The plan versions of the campaigns of `municipalities` ((campaign id, plan version) pairs):
+def session_content_versions(*, municipality_ids) -> tuple:
+    """The plan versions of the campaigns of `municipality_ids` ((campaign id, plan version) pairs):
     what session_content_choices reads changes with them. One query."""
     return tuple(
-        Campaign.objects.filter(municipalities__in=municipalities)
+        Campaign.objects.filter(municipalities__in=municipality_ids)
         .order_by("pk")
         .distinct()
         .values_list("pk", "plan_version")
+    )
+
+
+def session_content_item(*, session: InspirationSession, content_versions: tuple) -> ContentItem | None:
+    """The content item `session` is linked to (None without one), for its organiser's page. Kept
+    under the plan versions of the organiser's campaigns (session_content_versions): a session is
+    linked only to an item of those, and every write of an item raises its campaign's version. No
+    query when kept, one otherwise."""
+    if session.content_item_id is None:
+        return None
+    return kept_by_content(
+        "session-content-item",
+        (session.content_item_id, content_versions),
+        lambda: ContentItem.objects.filter(pk=session.content_item_id).first(),
+        seconds=SUPPORT_SECONDS,
     )
 
 

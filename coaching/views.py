@@ -33,6 +33,7 @@ from .access import (
     get_session_for_organiser,
     get_session_for_person,
     get_session_invitation,
+    get_session_organiser_scope,
     manageable_municipalities,
     may_organise,
     require_digicoach,
@@ -326,7 +327,7 @@ def sessions(request):
 
 @login_required
 def session(request, session_id):
-    found = get_session_for_person(request.user, session_id)
+    found = get_session_for_person(request.user, session_id, kept=True)
     view = selectors.session_for_person(session=found, person=request.user)
     return render(
         request, "coaching/session.html", {**as_context(view), "may_organise": may_organise(request.user, found)}
@@ -387,12 +388,12 @@ def sessions_manage(request):
     return render(request, "coaching/sessions_manage.html", grouped)
 
 
-def _session_form(request, municipalities, instance=None):
+def _session_form(request, scope, instance=None):
     form = SessionForm(
         submitted_data(request),
         instance=instance,
-        municipalities=municipalities.order_by("name"),
-        content_items=selectors.session_content_choices(municipalities=municipalities),
+        municipalities=scope.municipalities.order_by("name"),
+        content_items=selectors.session_content_choices(municipalities=scope.municipalities),
         allow_all=True,
     )
     if not form.is_bound:
@@ -400,11 +401,7 @@ def _session_form(request, municipalities, instance=None):
         # write), the municipalities' names (people and teams) and the items to link (plan versions).
         form.render_key = RenderKey(
             namespaces=(SUPPORT, ORGANISATION),
-            parts=(
-                instance.pk if instance else "new",
-                *sorted(municipalities.values_list("pk", flat=True)),
-                selectors.session_content_versions(municipalities=municipalities),
-            ),
+            parts=(instance.pk if instance else "new", *scope.municipality_ids, scope.content_versions),
             seconds=SUPPORT_SECONDS,
         )
     return form
@@ -414,13 +411,13 @@ def _session_form(request, municipalities, instance=None):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def session_create(request):
-    municipalities = manageable_municipalities(request.user)
-    form = _session_form(request, municipalities)
+    scope = get_session_organiser_scope(request.user)
+    form = _session_form(request, scope)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.inspiration_session_create(
                 organiser=request.user,
-                municipalities=set(municipalities.values_list("pk", flat=True)),
+                municipalities=set(scope.municipality_ids),
                 **form.session_fields(),
             )
         except ValidationError as error:
@@ -444,14 +441,14 @@ def _day_errors(error: ValidationError) -> ValidationError:
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def session_edit(request, session_id):
-    found = get_session_for_organiser(request.user, session_id)
-    municipalities = manageable_municipalities(request.user)
-    form = _session_form(request, municipalities, instance=found)
+    found = get_session_for_organiser(request.user, session_id, kept=request.method == "GET")
+    scope = get_session_organiser_scope(request.user)
+    form = _session_form(request, scope, instance=found)
     if request.method == "POST" and form.is_valid():
         try:
             change = services.inspiration_session_update(
                 session=found,
-                municipalities=set(municipalities.values_list("pk", flat=True)),
+                municipalities=set(scope.municipality_ids),
                 **form.session_fields(),
             )
         except ValidationError as error:
@@ -464,7 +461,13 @@ def session_edit(request, session_id):
     return render(
         request,
         "coaching/session_form.html",
-        {"form": form, "session": found, "participants": participants, "started": found.starts_at <= timezone.now()},
+        {
+            "form": form,
+            "session": found,
+            "content_item": selectors.session_content_item(session=found, content_versions=scope.content_versions),
+            "participants": participants,
+            "started": found.starts_at <= timezone.now(),
+        },
     )
 
 
@@ -472,7 +475,7 @@ def session_edit(request, session_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def session_attendance(request, session_id):
-    found = get_session_for_organiser(request.user, session_id)
+    found = get_session_for_organiser(request.user, session_id, kept=request.method == "GET")
     participants = selectors.session_participants(session=found)
     form = AttendanceForm(submitted_data(request), signups=participants["signed_up"])
     started = found.starts_at <= timezone.now()

@@ -68,6 +68,12 @@ def test_an_advisor_plans_a_session_linked_to_its_content_item(client, advisor, 
     assert session.online_url == "https://teams.example.nl/x"
     local = session.starts_at.astimezone(AMSTERDAM)
     assert (local.date(), local.hour, local.minute) == (next_week(), 12, 30), "times are Europe/Amsterdam"
+    edit = reverse("coaching:session_edit", args=[session.pk])
+    assert "Hoort bij het contentitem" in client.get(edit).content.decode()
+    from campaigns.services import content_item_update
+
+    content_item_update(item=item, title="Inspiratiesessies in het voorjaar")  # the planner renames it
+    assert "Inspiratiesessies in het voorjaar" in client.get(edit).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -504,3 +510,31 @@ def test_a_kept_invitation_follows_every_change_of_the_session(client, employee,
     changed = Calendar.from_ical(client.get(url).content)
     event = next(component for component in changed.walk("VEVENT"))
     assert str(event["summary"]).endswith("Teams-tips voor gevorderden") and int(event["sequence"]) > 0
+
+
+def test_kept_access_to_a_session_follows_every_change_of_who_may_see_it_at_once(
+    client, employee, advisor, municipality, other_municipality
+):
+    from organisations.caching import organisation_changed
+
+    session = InspirationSessionFactory(municipality=municipality)
+    page, edit = reverse("coaching:session", args=[session.pk]), reverse("coaching:session_edit", args=[session.pk])
+    invitation = reverse("coaching:session_ics", args=[session.pk])
+    client.force_login(employee)
+    assert client.get(page).status_code == 200 and client.get(invitation).status_code == 404
+    services.session_sign_up(session=session, person=employee)  # a place: the invitation at once
+    assert client.get(invitation).status_code == 200
+    employee.municipality = other_municipality  # moved (an import, which calls organisation_changed)
+    employee.save()
+    organisation_changed()
+    assert client.get(page).status_code == 404 and client.get(invitation).status_code == 404
+    client.force_login(advisor)
+    advisor.municipality = municipality
+    advisor.save()
+    organisation_changed()
+    assert client.get(edit).status_code == 200 and "Sessie beheren" in client.get(page).content.decode()
+    advisor.advised_municipalities.set([other_municipality])  # in the admin, which calls it too
+    organisation_changed()
+    assert client.get(edit).status_code == 404
+    shown = client.get(page)
+    assert shown.status_code == 200 and "Sessie beheren" not in shown.content.decode()
