@@ -8,10 +8,17 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
-from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.access import (
+    require_campaign_team,
+    require_role,
+    visible_municipalities,
+    visible_municipality_ids,
+    visible_municipality_list,
+)
 from organisations.models import Municipality
 from organisations.roles import Role
 
+from .caching import campaign_municipality_ids
 from .models import Campaign, ContentItem
 
 
@@ -55,7 +62,9 @@ def planner_municipalities(user):
 
 
 def _scope(user, campaign, item=None) -> PlannerScope:
-    municipalities = tuple(planner_municipalities(user).filter(campaigns=campaign).order_by("name"))
+    # From kept reads, no query: the campaign's municipalities (under its plan_version, read with
+    # the campaign), those the person may see (the organisation's version) and their names.
+    municipalities = tuple(visible_municipality_list(user, among=campaign_municipality_ids(campaign=campaign)))
     if not municipalities:
         raise Http404
     return PlannerScope(campaign=campaign, municipalities=municipalities, item=item)
@@ -77,7 +86,7 @@ def get_item_scope(user, item_id) -> PlannerScope:
     require_campaign_team(user)
     try:
         item = ContentItem.objects.select_related("campaign", "municipality", "phase").get(
-            pk=item_id, municipality__in=visible_municipalities(user)
+            pk=item_id, municipality_id__in=visible_municipality_ids(user)
         )
     except (ContentItem.DoesNotExist, ValueError):
         raise Http404 from None

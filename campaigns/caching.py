@@ -3,7 +3,8 @@
 Every service that changes a campaign's plan (items, phases, settings) raises the campaign's
 `plan_version` in the same transaction. Cached parts of planner pages are keyed on that version,
 so a change shows at once on every server process, whichever cache (Redis or local memory) is in
-use; the time limit only bounds what the version cannot see (a municipality renamed in the admin).
+use. They are kept under the organisation's version too (organisations.caching): the planner shows
+municipalities' and people's names, which the admin and the import change.
 """
 
 import hashlib
@@ -11,6 +12,9 @@ import hashlib
 from django.core.cache import cache
 from django.db.models import F
 from django.utils.translation import get_language
+
+from common.cache import versioned_many
+from organisations.caching import NAMESPACE as ORGANISATION
 
 from .models import Campaign
 
@@ -54,9 +58,6 @@ def planner_key(view: str, *, campaign: Campaign, municipality_ids, params=(), d
 
 
 def cached(key: str, build):
-    """The cached value for `key`, or `build()`'s result, stored for PLANNER_CACHE_SECONDS."""
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, PLANNER_CACHE_SECONDS)
-    return value
+    """The cached value for `key` (planner_key), or `build()`'s result, kept for PLANNER_CACHE_SECONDS
+    and never past a change of the organisation (one cache round trip for both)."""
+    return versioned_many([ORGANISATION], [key], build, seconds=PLANNER_CACHE_SECONDS)

@@ -55,15 +55,28 @@ class PairScope:
     can_manage: bool
 
 
-def get_pair_scope(user, pair_id) -> PairScope:
+def get_pair_scope(user, pair_id, *, kept: bool = False) -> PairScope:
     """A pair the user coaches (any status), or any pair for the programme lead. 403 for other roles,
-    404 for another coach's pair."""
+    404 for another coach's pair. `kept`: for a page that only shows it (a GET), the answer from the
+    cache, kept until a write of the support programme (every pairing, session and card is one) or
+    the organisation (the person is in the key: their roles are the organisation's): no query. A
+    write reads the row itself."""
     require_role(user, Role.DIGICOACH, Role.PROGRAMME_LEAD)
-    pairs = BuddyPair.objects.select_related("employee__team", "coach", "municipality")
-    lookup = {} if has_role(user, Role.PROGRAMME_LEAD) else {"coach": user}
-    pair = _get(pairs, pk=pair_id, **lookup)
-    own = pair.coach_id == user.pk
-    return PairScope(pair=pair, can_log=own and pair.is_paired, can_manage=own or has_role(user, Role.PROGRAMME_LEAD))
+
+    def find():
+        pairs = BuddyPair.objects.select_related("employee__team", "coach", "municipality")
+        lookup = {} if has_role(user, Role.PROGRAMME_LEAD) else {"coach": user}
+        pair = pairs.filter(pk=_object_pk(pair_id), **lookup).first()
+        if pair is None:
+            return None
+        own = pair.coach_id == user.pk
+        return PairScope(
+            pair=pair, can_log=own and pair.is_paired, can_manage=own or has_role(user, Role.PROGRAMME_LEAD)
+        )
+
+    if kept:
+        return _kept_or_404("access:pair-scope", [_object_pk(pair_id), user.pk], find)
+    return find() or _not_found()
 
 
 def get_coaching_session(user, coaching_session_id) -> CoachingSession:
@@ -137,12 +150,23 @@ def get_session_organiser_scope(user) -> SessionOrganiserScope:
     )
 
 
-def get_coach_for_manager(user, coach_id) -> Coach:
-    """A digicoach of a municipality the user manages; 403 outside the campaign team, 404 otherwise."""
-    municipalities = manageable_municipalities(user)
-    return _get(
-        Coach.objects.select_related("user__team", "municipality"), pk=coach_id, municipality__in=municipalities
-    )
+def get_coach_for_manager(user, coach_id, *, kept: bool = False) -> Coach:
+    """A digicoach of a municipality the user manages, with person, team and municipality; 403
+    outside the campaign team, 404 otherwise. `kept`: for a page that only shows it (a GET), the
+    answer from the cache, kept until a write of the support programme or the organisation (the
+    manager is in the key): no query. A write reads the row itself."""
+    ids = manageable_municipality_ids(user)
+
+    def find():
+        return (
+            Coach.objects.select_related("user__team", "municipality")
+            .filter(pk=_object_pk(coach_id), municipality_id__in=ids)
+            .first()
+        )
+
+    if kept:
+        return _kept_or_404("access:coach-for-manager", [_object_pk(coach_id), user.pk], find)
+    return find() or _not_found()
 
 
 def get_ambassador_for_manager(user, ambassador_id) -> Ambassador:
@@ -160,16 +184,16 @@ def get_session_for_person(user, session_id, *, kept: bool = False) -> Inspirati
     the support programme (every session write is one) or the organisation (the person's
     municipality is in the key): no query. A write (a POST) reads the row itself."""
     if kept:
-        return _kept_session(
+        return _kept_or_404(
             "access:session-for-person",
-            [_session_pk(session_id), user.municipality_id],
+            [_object_pk(session_id), user.municipality_id],
             lambda: _session_for_person(user, session_id),
         )
     return _session_for_person(user, session_id) or _not_found()
 
 
 def _session_for_person(user, session_id):
-    return sessions_visible_to(person=user).select_related("municipality").filter(pk=_session_pk(session_id)).first()
+    return sessions_visible_to(person=user).select_related("municipality").filter(pk=_object_pk(session_id)).first()
 
 
 def get_session_for_organiser(user, session_id, *, kept: bool = False) -> InspirationSession:
@@ -180,9 +204,9 @@ def get_session_for_organiser(user, session_id, *, kept: bool = False) -> Inspir
     version does not see."""
     require_campaign_team(user)
     if kept:
-        return _kept_session(
+        return _kept_or_404(
             "access:session-for-organiser",
-            [_session_pk(session_id), user.pk],
+            [_object_pk(session_id), user.pk],
             lambda: _session_for_organiser(user, session_id),
         )
     return _session_for_organiser(user, session_id) or _not_found()
@@ -194,7 +218,7 @@ def _session_for_organiser(user, session_id):
         # A filter on the session's own column (no join): no row twice, so no DISTINCT.
         InspirationSession.objects.filter(Q(municipality__in=municipalities) | Q(municipality__isnull=True))
         .select_related("municipality")
-        .filter(pk=_session_pk(session_id))
+        .filter(pk=_object_pk(session_id))
         .first()
     )
 
@@ -204,8 +228,8 @@ def get_session_invitation(user, session_id) -> InspirationSession:
     organise. 404 otherwise (also on the waiting list: the invitation comes with a place). Kept
     until a write of the support programme (a sign-up, a cancellation) or the organisation: no query
     when kept."""
-    return _kept_session(
-        "access:session-invitation", [_session_pk(session_id), user.pk], lambda: _invitation(user, session_id)
+    return _kept_or_404(
+        "access:session-invitation", [_object_pk(session_id), user.pk], lambda: _invitation(user, session_id)
     )
 
 
@@ -231,14 +255,14 @@ def may_organise(user, session: InspirationSession) -> bool:
     )
 
 
-def _session_pk(session_id) -> int:
+def _object_pk(object_id) -> int:
     try:
-        return int(session_id)
+        return int(object_id)
     except NOT_FOUND:
         raise Http404 from None
 
 
-def _kept_session(name, parts, build) -> InspirationSession:
+def _kept_or_404(name, parts, build):
     found = cached_support_read(name, parts, build)
     return found if found is not None else _not_found()
 

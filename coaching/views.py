@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from common.form_layout import RenderKey
+from common.form_layout import RenderKey, kept_or_bound
 from common.forms import add_service_errors, as_context
 from common.preserve import submitted_data
 from common.submissions import once_per_form
@@ -63,6 +63,8 @@ from .models import Ambassador, SignUp
 from .tasks import send_card_email, send_session_notice
 
 PER_PAGE = 50
+# The card form shows only code (its texts): kept once per language and release.
+CARD_FORM_SECONDS = 60 * 60
 
 
 def _notify(signups, notice):
@@ -175,12 +177,16 @@ def request_take(request, request_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def pair(request, pair_id):
-    scope = get_pair_scope(request.user, pair_id)
+    scope = get_pair_scope(request.user, pair_id, kept=request.method == "GET")
     today = timezone.localdate()
     form = None
     if scope.can_log:
-        form = SessionLogForm(submitted_data(request), initial={"date": today, "minutes": 30}, last_day=today)
-        form.render_key = RenderKey(namespaces=(), parts=(today,), seconds=SUPPORT_SECONDS)
+        form = kept_or_bound(
+            SessionLogForm,
+            submitted_data(request),
+            lambda data: SessionLogForm(data, initial={"date": today, "minutes": 30}, last_day=today),
+            RenderKey(namespaces=(), parts=(today,), seconds=SUPPORT_SECONDS),
+        )
     if request.method == "POST":
         if form is None:
             raise Http404
@@ -539,7 +545,9 @@ def card_new(request):
 @once_per_form
 def card_compose(request, recipient_id):
     recipient = get_colleague(request.user, recipient_id)
-    form = CardForm(submitted_data(request))
+    form = kept_or_bound(
+        CardForm, submitted_data(request), CardForm, RenderKey(namespaces=(), parts=(), seconds=CARD_FORM_SECONDS)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             card = services.card_send(sender=request.user, recipient=recipient, **form.cleaned_data)
@@ -720,8 +728,14 @@ def coaches(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def coach_edit(request, coach_id):
-    found = get_coach_for_manager(request.user, coach_id)
-    form = CoachProfileForm(submitted_data(request), initial={"capacity": found.capacity, "topics": found.topics})
+    found = get_coach_for_manager(request.user, coach_id, kept=request.method == "GET")
+    initial = {"capacity": found.capacity, "topics": found.topics}
+    form = kept_or_bound(
+        CoachProfileForm,
+        submitted_data(request),
+        lambda data: CoachProfileForm(data, initial=initial),
+        RenderKey(namespaces=(), parts=(found.capacity, tuple(found.topics)), seconds=SUPPORT_SECONDS),
+    )
     if request.method == "POST":
         if request.POST.get("actie") == "stoppen":
             returned = services.coach_deactivate(coach=found)

@@ -14,10 +14,16 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from campaigns.caching import campaign_municipality_ids
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
 from common.dates import parse_month
-from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.access import (
+    require_campaign_team,
+    require_role,
+    visible_municipality_ids,
+    visible_municipality_list,
+)
 from organisations.models import Municipality, Team
 from organisations.roles import Role, has_role
 
@@ -127,7 +133,7 @@ def get_programme_scope(user, params, *, today: datetime.date) -> ProgrammeScope
     a period the wrong way round is turned around (period_choice). With exactly one municipality in
     scope, that one is chosen (its teams are shown)."""
     require_campaign_team(user)
-    visible = visible_municipalities(user)
+    visible = visible_municipality_ids(user)
     campaigns = tuple(Campaign.objects.filter(municipalities__in=visible).distinct().order_by("-kick_off_date", "pk"))
     period = period_choice(params)
     notices = []
@@ -144,7 +150,9 @@ def get_programme_scope(user, params, *, today: datetime.date) -> ProgrammeScope
         campaign = (running or started or list(reversed(campaigns)) or [None])[0]
     if campaign is None:
         return ProgrammeScope(campaign=None, campaigns=(), municipalities=())
-    municipalities = tuple(visible.filter(campaigns=campaign).order_by("name"))
+    # From kept reads, no query: the campaign's municipalities (under its plan_version, just read),
+    # those the person may see (the organisation's version) and their names.
+    municipalities = tuple(visible_municipality_list(user, among=campaign_municipality_ids(campaign=campaign)))
     municipality = team = None
     wanted = _id(params.get("gemeente"))
     if params.get("gemeente") and wanted is None:

@@ -11,6 +11,7 @@ from django.http import Http404
 from .caching import cached_counts
 from .models import Municipality, Team
 from .roles import CAMPAIGN_TEAM, Role, has_role
+from .selectors import all_municipalities
 
 
 def require_role(user, *roles) -> None:
@@ -41,6 +42,16 @@ def visible_municipality_ids(user) -> list[int]:
         [user.pk, has_role(user, Role.PROGRAMME_LEAD)],
         lambda: sorted(visible_municipalities(user).values_list("pk", flat=True)),
     )
+
+
+def visible_municipality_list(user, *, among=None) -> list[Municipality]:
+    """visible_municipalities(user) by name as a list (of those whose ids are in `among`, when
+    given: a campaign's, say), from kept reads: no query when kept (the ids and the names are the
+    organisation's: organisation_changed)."""
+    allowed = set(visible_municipality_ids(user))
+    if among is not None:
+        allowed &= set(among)
+    return [municipality for municipality in all_municipalities() if municipality.pk in allowed]
 
 
 def get_municipality_for_user(user, municipality_id) -> Municipality:

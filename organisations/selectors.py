@@ -37,6 +37,12 @@ def municipality_list_with_counts(*, municipalities) -> list[Municipality]:
     return cached_counts("municipalities", ids, build)
 
 
+def all_municipalities() -> list[Municipality]:
+    """Every municipality, by name; kept until the organisation changes (organisation_changed: the
+    admin and the import). No query when kept, one otherwise."""
+    return cached_counts("all-municipalities", [], lambda: list(Municipality.objects.order_by("name")))
+
+
 def team_list_for_municipality(*, municipality: Municipality) -> list[Team]:
     """The municipality's teams by name, with `member_count` (active) and their leaders loaded (cached)."""
 

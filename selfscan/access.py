@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.access import require_campaign_team, require_role, visible_municipality_list
 from organisations.roles import Role
 
 from .models import Question, Response, Round
@@ -44,4 +44,4 @@ def get_classification_scope(user) -> list:
     """The municipalities whose persona counts `user` may see, by name: every municipality for the
     programme lead, the advised ones for an advisor; 403 (PermissionDenied) for any other role."""
     require_campaign_team(user)
-    return list(visible_municipalities(user).order_by("name"))
+    return visible_municipality_list(user)

@@ -378,3 +378,30 @@ def test_the_item_form_is_kept_empty_and_shows_every_change_at_once(
     client.force_login(advisor)
     bound = client.post(edit, {"title": ""}).content.decode()  # refused: the form with its errors
     assert "Controleer het formulier" in bound and 'value="Tweede titel"' not in bound
+
+
+def test_the_planner_scope_follows_advised_municipalities_and_names_at_once(
+    client, advisor, campaign, other_municipality
+):
+    from organisations.caching import organisation_changed
+
+    client.force_login(advisor)
+    url = reverse("campaigns:list", args=[campaign.pk])
+    other_municipality.name = "Gemeente Noordzijde"  # renamed in the admin, which calls organisation_changed
+    other_municipality.save()
+    organisation_changed()
+    assert "Gemeente Noordzijde" not in client.get(url).content.decode()
+    advisor.advised_municipalities.add(other_municipality)  # in the admin, the same call
+    organisation_changed()
+    assert "Gemeente Noordzijde" in client.get(url).content.decode()
+    other_municipality.name = "Gemeente Zuidzijde"
+    other_municipality.save()
+    organisation_changed()
+    page = client.get(url).content.decode()
+    assert "Gemeente Zuidzijde" in page and "Gemeente Noordzijde" not in page
+    advisor.advised_municipalities.remove(other_municipality)
+    organisation_changed()
+    assert "Gemeente Zuidzijde" not in client.get(url).content.decode()
+    advisor.advised_municipalities.clear()  # no longer an advisor at all
+    organisation_changed()
+    assert client.get(url).status_code == 403
