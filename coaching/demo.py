@@ -20,6 +20,7 @@ from common.dates import month_start, months_between
 from common.workdays import next_working_day
 from learning.models import LearningActivity
 from learning.services import activity_record
+from organisations.caching import organisation_changed
 from organisations.demo import DEMO_DOMAIN
 from organisations.models import Municipality, Team, User
 from personas.models import Persona
@@ -139,6 +140,7 @@ def _coaches(municipalities, demo, rng):
             )
         User.objects.filter(pk__in=[user.pk for user in chosen]).update(is_digicoach=True)
         by_municipality[municipality.pk] = chosen
+    organisation_changed()  # a bulk update of roles: the kept rows of these people are old
     return by_municipality
 
 

@@ -18,3 +18,7 @@ class OrganisationsConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         connection_created.connect(register_dutch_collation, dispatch_uid="organisations.dutch_collation")
+
+        from .invalidation import connect
+
+        connect()

@@ -46,3 +46,28 @@ def cached_participation(name: str, *, municipality_ids, parts, build, seconds: 
     and at most `seconds` old (common.cache.versioned_many, which also explains `expires`)."""
     namespaces = [participation_namespace(pk) for pk in sorted(set(municipality_ids))] + [NAMESPACE]
     return versioned_many(namespaces, [name, *parts], build, seconds=seconds, expires=expires)
+
+
+def person_namespace(user_id: int) -> str:
+    """The cache namespace of one person's own row (kept_session_user)."""
+    return f"person:{user_id}"
+
+
+def person_changed(*, user_ids) -> None:
+    """Invalidate what is kept of these people's own rows (ids): organisations/invalidation.py calls
+    it on every save and delete of a person and every change of whom they lead or advise."""
+    for user_id in set(user_ids):
+        changed(person_namespace(user_id))
+
+
+SESSION_USER_SECONDS = 10 * 60
+
+
+def kept_session_user(user_id: int, build):
+    """The logged-in person of a request (`build()`: their row with role flags, or None), kept until
+    their row, their teams led or municipalities advised change (person_changed, on every save:
+    organisations/invalidation.py) or the organisation does (organisation_changed: imports and
+    other bulk writes that bypass save). One cache round trip instead of a query on every page."""
+    return versioned_many(
+        [NAMESPACE, person_namespace(user_id)], ["session-user", user_id], build, seconds=SESSION_USER_SECONDS
+    )

@@ -1,0 +1,39 @@
+"""What keeps the cached logged-in person true: every save or delete of a person and every change
+of the teams they lead or the municipalities they advise invalidates their kept row
+(caching.person_changed).
+
+Signals, not services, on purpose: a person's row is written in places the portal does not own
+(Django's password change and reset, the login's last_login, the admin), and a kept row that missed
+one of them would keep a changed password's old sessions alive. Bulk writes that bypass save()
+(the import, queryset updates) call organisation_changed, which the kept row also depends on.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .caching import organisation_changed, person_changed
+from .models import Team, User
+
+
+def _person_saved(sender, instance, **kwargs):
+    person_changed(user_ids=[instance.pk])
+
+
+def _people_linked(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, User):
+        person_changed(user_ids=[instance.pk])
+    elif pk_set:  # a team's leaders or a municipality's advisors: the people are the keys
+        person_changed(user_ids=pk_set)
+    else:  # cleared from the other side: which people is not told
+        organisation_changed()
+
+
+def connect() -> None:
+    """Connect the receivers (OrganisationsConfig.ready)."""
+    post_save.connect(_person_saved, sender=User, dispatch_uid="organisations.person_saved")
+    post_delete.connect(_person_saved, sender=User, dispatch_uid="organisations.person_deleted")
+    for through in (Team.leaders.through, User.advised_municipalities.through):
+        m2m_changed.connect(
+            _people_linked, sender=through, dispatch_uid=f"organisations.people_linked.{through.__name__}"
+        )

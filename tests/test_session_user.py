@@ -1,0 +1,57 @@
+"""The logged-in person is kept in the cache (organisations.caching.kept_session_user), and every
+change of their row, wherever it is written, shows on their next request."""
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from organisations.caching import organisation_changed
+
+START = reverse("core:home")
+
+
+def test_a_page_reads_the_kept_person_without_a_query(client, employee, query_count):
+    client.force_login(employee)
+    cold = query_count(client, reverse("core:privacy"), at_most=2)  # the session, the person
+    warm = query_count(client, reverse("core:privacy"), at_most=1, cold=False)
+    assert warm == cold - 1
+
+
+def test_a_changed_password_ends_the_other_sessions_at_once(employee):
+    employee.set_password("Een-oud-wachtwoord-42")
+    employee.save()
+    laptop, phone = Client(), Client()
+    for device in (laptop, phone):
+        device.force_login(employee)
+        assert device.get(reverse("core:privacy")).context["user"].is_authenticated
+    changed = laptop.post(
+        reverse("password_change"),
+        {
+            "old_password": "Een-oud-wachtwoord-42",
+            "new_password1": "Een-nieuw-wachtwoord-43",
+            "new_password2": "Een-nieuw-wachtwoord-43",
+        },
+    )
+    assert changed.status_code == 302
+    assert laptop.get(reverse("core:privacy")).context["user"].is_authenticated  # the device that changed it
+    assert not phone.get(reverse("core:privacy")).context["user"].is_authenticated  # Django's session hash
+
+
+def test_a_deactivated_or_new_team_leader_shows_on_the_next_request(client, employee, team):
+    client.force_login(employee)
+    assert client.get(reverse("core:start_team_leader")).status_code == 403
+    team.leaders.add(employee)  # as the admin and the import do it
+    assert client.get(reverse("core:start_team_leader")).status_code == 200
+    team.leaders.remove(employee)
+    assert client.get(reverse("core:start_team_leader")).status_code == 403
+    employee.is_active = False  # the admin saves the row
+    employee.save()
+    assert not client.get(reverse("core:privacy")).context["user"].is_authenticated
+
+
+def test_a_bulk_update_shows_once_the_organisation_is_told(client, employee):
+    client.force_login(employee)
+    assert client.get(reverse("core:privacy"))["Content-Language"] == "nl"
+    get_user_model().objects.filter(pk=employee.pk).update(language="en")  # bypasses save(): no signal
+    organisation_changed()  # what every bulk write calls (the import, the demo seed)
+    assert client.get(reverse("core:privacy"))["Content-Language"] == "en"
