@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.utils.translation import get_language
 
-from common.cache import versioned_many
+from common.cache import changed, versioned_many
 from organisations.caching import NAMESPACE as ORGANISATION
 
 from .models import Campaign
@@ -21,9 +21,34 @@ from .models import Campaign
 PLANNER_CACHE_SECONDS = 10 * 60
 
 
+PLANS = "plans"
+
+
 def plan_changed(*, campaign_id: int) -> None:
     """Invalidate the campaign's cached planner pages: call inside the transaction of every write."""
     Campaign.objects.filter(pk=campaign_id).update(plan_version=F("plan_version") + 1)
+    plans_changed()
+
+
+def plans_changed() -> None:
+    """Invalidate the kept plan versions (kept_plan_versions): every plan write (plan_changed), a
+    new campaign and a campaign deleted in the admin."""
+    changed(PLANS)
+
+
+def kept_plan_versions(*, municipality_ids) -> tuple:
+    """The plan versions of the campaigns of `municipality_ids` ((campaign id, plan_version) pairs,
+    by campaign id): what a read of those plans is kept under. Kept until a plan write anywhere
+    (plans_changed): no query when kept, one otherwise."""
+    ids = sorted(set(municipality_ids))
+    return versioned_many(
+        [PLANS],
+        ["plan-versions", *ids],
+        lambda: tuple(
+            Campaign.objects.filter(municipalities__in=ids).order_by("pk").distinct().values_list("pk", "plan_version")
+        ),
+        seconds=PLANNER_CACHE_SECONDS,
+    )
 
 
 def campaign_municipality_ids(*, campaign: Campaign) -> list[int]:

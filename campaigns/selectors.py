@@ -14,7 +14,7 @@ from organisations.caching import cached_participation
 from personas.caching import NAMESPACE as PERSONAS_NAMESPACE
 from personas.models import Persona
 
-from .caching import PLANNER_CACHE_SECONDS
+from .caching import PLANNER_CACHE_SECONDS, kept_plan_versions
 from .models import Campaign, Channel, ContentItem, Phase
 
 FILTER_FIELDS = {
@@ -235,8 +235,9 @@ def planned_municipality_ids(*, campaign, municipality_ids) -> set[int]:
 
 
 def plan_versions(*, municipality) -> str:
-    """The plan versions of every campaign of the municipality, as text for a cache key."""
-    versions = Campaign.objects.filter(municipalities=municipality).order_by("pk").values_list("pk", "plan_version")
+    """The plan versions of every campaign of the municipality, as text for a cache key
+    (caching.kept_plan_versions: no query when kept)."""
+    versions = kept_plan_versions(municipality_ids=[municipality.pk])
     return ",".join(f"{pk}.{version}" for pk, version in versions)
 
 
@@ -292,11 +293,9 @@ def content_to_share(*, municipality_id, today: datetime.date) -> list[ContentIt
 def content_to_share_key(*, municipality_id, today: datetime.date) -> tuple:
     """What content_to_share's result depends on, as a tuple of plain values: the municipality, the
     day, the plans of its campaigns ((id, plan_version) pairs: every item, phase and settings write
-    raises one) and the language. With the personas' texts' version (a namespace of the key) it says
-    when the result changes. One query."""
-    plans = tuple(
-        Campaign.objects.filter(municipalities=municipality_id).order_by("pk").values_list("pk", "plan_version")
-    )
+    raises one; caching.kept_plan_versions) and the language. With the personas' texts' version (a
+    namespace of the key) it says when the result changes. No query when kept."""
+    plans = kept_plan_versions(municipality_ids=[municipality_id])
     return (municipality_id, today, plans, get_language())
 
 

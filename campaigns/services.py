@@ -17,7 +17,7 @@ from personas.models import Persona
 
 from . import plan_defaults
 from .budget import amounts_from_percentages
-from .caching import plan_changed
+from .caching import plan_changed, plans_changed
 from .models import BudgetShare, CalendarFeed, Campaign, Channel, ContentItem, Phase, new_feed_token
 from .placement import default_phase_dates, template_channels, template_dates
 from .selectors import overlapping_campaigns
@@ -88,6 +88,7 @@ def campaign_create(*, name: str, kick_off_date: datetime.date, end_date: dateti
     campaign.save()
     campaign.municipalities.set(municipalities)
     _figures_changed(campaign)
+    plans_changed()  # a new plan for these municipalities
     return campaign
 
 

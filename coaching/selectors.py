@@ -18,7 +18,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.models import Campaign, ContentItem
+from campaigns.caching import kept_plan_versions
+from campaigns.models import ContentItem
 from campaigns.selectors import campaign_covers, content_to_share_kept, content_to_share_key
 from common.cache import kept_by_content, versioned_many, versions_of
 from common.dates import long_date, month_start
@@ -561,13 +562,9 @@ def _session_participants(session):
 
 def session_content_versions(*, municipality_ids) -> tuple:
     """The plan versions of the campaigns of `municipality_ids` ((campaign id, plan version) pairs):
-    what session_content_choices reads changes with them. One query."""
-    return tuple(
-        Campaign.objects.filter(municipalities__in=municipality_ids)
-        .order_by("pk")
-        .distinct()
-        .values_list("pk", "plan_version")
-    )
+    what session_content_choices reads changes with them (campaigns.caching.kept_plan_versions: no
+    query when kept)."""
+    return kept_plan_versions(municipality_ids=municipality_ids)
 
 
 def session_content_item(*, session: InspirationSession, content_versions: tuple) -> ContentItem | None:

@@ -395,22 +395,23 @@ def sessions_manage(request):
 
 
 def _session_form(request, scope, instance=None):
-    form = SessionForm(
-        submitted_data(request),
-        instance=instance,
-        municipalities=scope.municipalities.order_by("name"),
-        content_items=selectors.session_content_choices(municipalities=scope.municipalities),
-        allow_all=True,
-    )
-    if not form.is_bound:
-        # The empty form from the cache (common.form_layout.RenderKey): the session (a support
-        # write), the municipalities' names (people and teams) and the items to link (plan versions).
-        form.render_key = RenderKey(
-            namespaces=(SUPPORT, ORGANISATION),
-            parts=(instance.pk if instance else "new", *scope.municipality_ids, scope.content_versions),
-            seconds=SUPPORT_SECONDS,
+    def build(data):
+        return SessionForm(
+            data,
+            instance=instance,
+            municipalities=scope.municipalities.order_by("name"),
+            content_items=selectors.session_content_choices(municipalities=scope.municipalities),
+            allow_all=True,
         )
-    return form
+
+    # The empty form from the cache, not even built (common.form_layout.KeptForm): the session (a
+    # support write), the municipalities' names (people and teams) and the items to link (plan versions).
+    key = RenderKey(
+        namespaces=(SUPPORT, ORGANISATION),
+        parts=(instance.pk if instance else "new", *scope.municipality_ids, scope.content_versions),
+        seconds=SUPPORT_SECONDS,
+    )
+    return kept_or_bound(SessionForm, submitted_data(request), build, key)
 
 
 @login_required

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 
-from campaigns.caching import plan_changed
+from campaigns.caching import plan_changed, plans_changed
 from campaigns.models import Campaign, Phase
 from campaigns.services import campaign_check_overlap
 from common.admin import ChangedOnWriteMixin
@@ -62,6 +62,7 @@ class CampaignAdmin(ChangedOnWriteMixin, admin.ModelAdmin):
         # A campaign's name, period and municipalities are on dashboards and start pages of every
         # municipality it had or has (organisations.caching); an edit here is rare: all are recounted.
         participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
+        plans_changed()  # a campaign deleted here takes its plan with it
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
