@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
+from common.cache import versioned_many
 from organisations.access import (
     require_campaign_team,
     require_role,
@@ -15,10 +16,11 @@ from organisations.access import (
     visible_municipality_ids,
     visible_municipality_list,
 )
+from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.models import Municipality
 from organisations.roles import Role
 
-from .caching import campaign_municipality_ids
+from .caching import PLANNER_CACHE_SECONDS, campaign_municipality_ids, kept_plan_versions
 from .models import Campaign, ContentItem
 
 
@@ -81,16 +83,41 @@ def get_planner_scope(user, campaign_id) -> PlannerScope:
     return _scope(user, campaign)
 
 
-def get_item_scope(user, item_id) -> PlannerScope:
-    """The item and its campaign's scope, if the item's municipality is one `user` may plan; else 404."""
+def get_item_scope(user, item_id, *, kept: bool = False) -> PlannerScope:
+    """The item and its campaign's scope, if the item's municipality is one `user` may plan; else 404.
+
+    `kept`: for a page that only shows it (a GET), the answer from the cache under the plan versions
+    of the campaigns of the person's municipalities (an item's every write raises its campaign's,
+    caching.kept_plan_versions) and the organisation's version (names, roles): no query. A write
+    reads the row itself."""
     require_campaign_team(user)
     try:
-        item = ContentItem.objects.select_related("campaign", "municipality", "phase").get(
-            pk=item_id, municipality_id__in=visible_municipality_ids(user)
-        )
-    except (ContentItem.DoesNotExist, ValueError):
+        pk = int(item_id)
+    except (TypeError, ValueError):
         raise Http404 from None
-    return _scope(user, item.campaign, item=item)
+    ids = visible_municipality_ids(user)
+    if kept:
+        versions = kept_plan_versions(municipality_ids=ids)
+        scope = versioned_many(
+            [ORGANISATION],
+            ["access:item-scope", pk, user.pk, versions],
+            lambda: _item_scope(user, pk, ids),
+            seconds=PLANNER_CACHE_SECONDS,
+        )
+    else:
+        scope = _item_scope(user, pk, ids)
+    if scope is None:
+        raise Http404
+    return scope
+
+
+def _item_scope(user, pk, municipality_ids) -> PlannerScope | None:
+    item = (
+        ContentItem.objects.select_related("campaign", "municipality", "phase")
+        .filter(pk=pk, municipality_id__in=municipality_ids)
+        .first()
+    )
+    return _scope(user, item.campaign, item=item) if item else None
 
 
 def get_campaign_for_lead(user, campaign_id) -> Campaign:

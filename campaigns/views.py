@@ -315,7 +315,7 @@ def item_create(request, campaign_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def item_edit(request, item_id):
-    scope = get_item_scope(request.user, item_id)
+    scope = get_item_scope(request.user, item_id, kept=request.method == "GET")
     item = scope.item
     form = kept_or_bound(
         ContentItemForm,
@@ -343,7 +343,7 @@ def item_edit(request, item_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def item_reschedule(request, item_id):
-    item = get_item_scope(request.user, item_id).item
+    item = get_item_scope(request.user, item_id, kept=request.method == "GET").item
     form = RescheduleForm(submitted_data(request), item=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -388,7 +388,7 @@ def item_cancel(request, item_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def item_copy(request, item_id):
-    scope = get_item_scope(request.user, item_id)
+    scope = get_item_scope(request.user, item_id, kept=request.method == "GET")
     item = scope.item
     form = CopyForm(submitted_data(request), item=item, municipalities=scope.municipality_queryset())
     if request.method == "POST" and form.is_valid():
