@@ -4,6 +4,7 @@ derived copy of counts that no person edits. Nothing in any other app is ever ch
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
@@ -15,6 +16,8 @@ from .models import FigureSnapshot
 
 # A recount claimed longer ago than this is taken to have died (a worker killed): claim it again.
 CLAIM_EXPIRES = datetime.timedelta(minutes=10)
+# How often the pages of one campaign may ask the claim row for a recount (figures_refresh_request).
+REFRESH_ASK_SECONDS = 5
 
 
 def _months(campaign, today):
@@ -74,6 +77,10 @@ def figures_refresh_request(*, campaign) -> bool:
     last count is at least settings.DASHBOARD_REFRESH_SECONDS old. Returns whether one was queued."""
     from .tasks import refresh_figures
 
+    # Every dashboard view of old figures asks; the claim row answers once. A flag in the cache lets
+    # one ask a few seconds through to that row, so busy pages do not write it on every view.
+    if not cache.add(f"figures-refresh-asked:{campaign.pk}", 1, REFRESH_ASK_SECONDS):
+        return False
     if not _claim_refresh(campaign):
         return False
     refresh_figures.delay_on_commit(campaign.pk)

@@ -1,9 +1,11 @@
 """The dashboard pages as their users meet them: who reaches which, what they say, the downloads."""
 
 import csv
+import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,6 +13,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from campaigns.services import campaign_update
+from campaigns.tests.factories import CampaignFactory
 from common.dates import month_start
 from dashboards import services
 from organisations.tests.factories import MunicipalityFactory, TeamFactory, UserFactory
@@ -286,3 +289,18 @@ def test_every_landmark_of_a_dashboard_has_a_name_of_its_own(client, setting, te
         client.force_login(person)
         names = landmark_names(client.get(url).content.decode())
         assert len(names) > 3 and len(names) == len(set(names)), (url, sorted(names))
+
+
+def test_busy_views_of_old_figures_ask_the_claim_row_once_a_few_seconds(municipality):
+    from dashboards.models import FigureSnapshot
+
+    campaign = CampaignFactory(municipalities=[municipality])
+    services.figures_refresh(campaign_id=campaign.pk, today=datetime.date(2026, 6, 1))
+    FigureSnapshot.objects.filter(campaign=campaign).update(built_at=timezone.now() - datetime.timedelta(hours=1))
+    assert services.figures_refresh_request(campaign=campaign)  # claims the row, queues the recount
+    FigureSnapshot.objects.filter(campaign=campaign).update(refresh_claimed_at=None)  # as if done
+    with CaptureQueriesContext(connection) as queries:
+        asked_again = services.figures_refresh_request(campaign=campaign)
+    assert not asked_again and queries.captured_queries == []  # within REFRESH_ASK_SECONDS: no write
+    cache.delete(f"figures-refresh-asked:{campaign.pk}")  # the seconds have passed
+    assert services.figures_refresh_request(campaign=campaign)
