@@ -413,6 +413,16 @@ def calendar_feed_for(*, municipality) -> CalendarFeed:
     return feed
 
 
+def calendar_feeds_for(*, municipalities) -> dict:
+    """{municipality id: its secret iCalendar feed} for `municipalities` (Municipality objects),
+    each created on first use. One query when every feed exists."""
+    feeds = {feed.municipality_id: feed for feed in CalendarFeed.objects.filter(municipality__in=municipalities)}
+    for municipality in municipalities:
+        if municipality.pk not in feeds:
+            feeds[municipality.pk] = calendar_feed_for(municipality=municipality)
+    return feeds
+
+
 def calendar_feed_renew(*, municipality) -> CalendarFeed:
     """A new secret address for the feed; the old address stops working at once."""
     feed = calendar_feed_for(municipality=municipality)

@@ -265,10 +265,11 @@ def calendar_feeds(request, campaign_id):
         services.calendar_feed_renew(municipality=municipality)
         messages.success(request, _("Er is een nieuw adres gemaakt; het oude werkt niet meer."))
         return redirect("campaigns:feeds", campaign_id=scope.campaign.pk)
-    feeds = []
-    for municipality in scope.municipalities:
-        token = services.calendar_feed_for(municipality=municipality).token
-        feeds.append((municipality, request.build_absolute_uri(reverse("campaigns:feed", args=[token]))))
+    tokens = {pk: feed.token for pk, feed in services.calendar_feeds_for(municipalities=scope.municipalities).items()}
+    feeds = [
+        (municipality, request.build_absolute_uri(reverse("campaigns:feed", args=[tokens[municipality.pk]])))
+        for municipality in scope.municipalities
+    ]
     return render(request, "campaigns/feeds.html", {"campaign": scope.campaign, "feeds": feeds, "tab": "feeds"})
 
 

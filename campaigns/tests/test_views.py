@@ -406,3 +406,17 @@ def test_the_planner_scope_follows_advised_municipalities_and_names_at_once(
     advisor.advised_municipalities.clear()  # no longer an advisor at all
     organisation_changed()
     assert client.get(url).status_code == 403
+
+
+def test_the_feeds_page_reads_every_feed_at_once_and_makes_a_missing_one(
+    client, programme_lead, campaign, municipality, other_municipality, query_count
+):
+    CalendarFeed.objects.filter(municipality=other_municipality).delete()
+    client.force_login(programme_lead)
+    url = reverse("campaigns:feeds", args=[campaign.pk])
+    page = client.get(url).content.decode()
+    tokens = dict(CalendarFeed.objects.values_list("municipality_id", "token"))
+    assert set(tokens) == {municipality.pk, other_municipality.pk}
+    assert all(reverse("campaigns:feed", args=[token]) in page for token in tokens.values())
+    # the session, the campaign and every feed in one query, whatever the number of municipalities
+    query_count(client, url, at_most=3, cold=False)
