@@ -14,9 +14,10 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from campaigns.caching import campaign_municipality_ids
+from campaigns.caching import PLANS, campaign_municipality_ids
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
+from common.cache import versioned_many
 from common.dates import parse_month
 from organisations.access import (
     require_campaign_team,
@@ -24,6 +25,7 @@ from organisations.access import (
     visible_municipality_ids,
     visible_municipality_list,
 )
+from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.models import Municipality, Team
 from organisations.roles import Role, has_role
 
@@ -38,16 +40,41 @@ class TeamScope:
 
 def get_team_scope(user, team_id, *, today: datetime.date) -> TeamScope:
     """The team's dashboard scope for one of its leaders or the programme lead. 403 for other roles
-    and for a team leader of another team; 404 when the team does not exist."""
+    and for a team leader of another team; 404 when the team does not exist.
+
+    Kept in the cache per team, person and day until the organisation changes (teams, their leaders
+    and municipalities) or any plan does (campaigns.caching.plans_changed: a campaign's dates and
+    new campaigns decide which one counts): no query when kept, two otherwise."""
     require_role(user, Role.TEAM_LEADER, Role.PROGRAMME_LEAD)
+    try:
+        pk = int(team_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    found = versioned_many(
+        [ORGANISATION, PLANS],
+        ["access:team-scope", pk, user.pk, today],
+        lambda: _team_scope(user, pk, today),
+        seconds=TEAM_SCOPE_SECONDS,
+    )
+    if found is None:
+        raise Http404
+    if found == FORBIDDEN:
+        raise PermissionDenied
+    return found
+
+
+FORBIDDEN = "forbidden"
+TEAM_SCOPE_SECONDS = 10 * 60
+
+
+def _team_scope(user, pk, today):
     # Whether the person leads it comes with the team: one query for both.
     led = Team.leaders.through.objects.filter(team_id=OuterRef("pk"), user_id=user.pk)
-    try:
-        team = Team.objects.select_related("municipality").annotate(led_by_user=Exists(led)).get(pk=team_id)
-    except (Team.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    team = Team.objects.select_related("municipality").annotate(led_by_user=Exists(led)).filter(pk=pk).first()
+    if team is None:
+        return None
     if not has_role(user, Role.PROGRAMME_LEAD) and not team.led_by_user:
-        raise PermissionDenied
+        return FORBIDDEN
     return TeamScope(team=team, campaign=current_campaign(municipality_id=team.municipality_id, today=today))
 
 

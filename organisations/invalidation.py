@@ -5,7 +5,8 @@ of the teams they lead or the municipalities they advise invalidates their kept 
 Signals, not services, on purpose: a person's row is written in places the portal does not own
 (Django's password change and reset, the login's last_login, the admin), and a kept row that missed
 one of them would keep a changed password's old sessions alive. Bulk writes that bypass save()
-(the import, queryset updates) call organisation_changed, which the kept row also depends on.
+(the import, queryset updates) call organisation_changed, which the kept row also depends on; a
+change of who leads or advises bumps the organisation's version too (kept scopes depend on it).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -25,8 +26,9 @@ def _people_linked(sender, instance, action, reverse, model, pk_set, **kwargs):
         person_changed(user_ids=[instance.pk])
     elif pk_set:  # a team's leaders or a municipality's advisors: the people are the keys
         person_changed(user_ids=pk_set)
-    else:  # cleared from the other side: which people is not told
-        organisation_changed()
+    # Who leads and who advises is also in kept scopes and counts (a person's visible municipalities,
+    # a team dashboard's access): the organisation's version. Rare writes: the admin and the import.
+    organisation_changed()
 
 
 def connect() -> None:

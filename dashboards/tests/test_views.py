@@ -304,3 +304,17 @@ def test_busy_views_of_old_figures_ask_the_claim_row_once_a_few_seconds(municipa
     assert not asked_again and queries.captured_queries == []  # within REFRESH_ASK_SECONDS: no write
     cache.delete(f"figures-refresh-asked:{campaign.pk}")  # the seconds have passed
     assert services.figures_refresh_request(campaign=campaign)
+
+
+def test_the_kept_team_scope_follows_who_leads_the_team_at_once(client, team, municipality):
+    running_campaign([municipality])
+    leader = UserFactory(team=team, municipality=municipality)
+    other_team = TeamFactory(municipality=municipality)
+    other_team.leaders.add(leader)  # a team leader, but not of `team` yet
+    client.force_login(leader)
+    url = reverse("dashboards:team", args=[team.pk])
+    assert client.get(url).status_code == 403
+    team.leaders.add(leader)  # the admin or the import
+    assert client.get(url).status_code == 200
+    team.leaders.remove(leader)
+    assert client.get(url).status_code == 403
