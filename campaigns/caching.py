@@ -51,6 +51,19 @@ def kept_plan_versions(*, municipality_ids) -> tuple:
     )
 
 
+def kept_campaigns_of(*, municipality_ids) -> tuple:
+    """The campaigns of `municipality_ids` (Campaign objects, newest kick-off first), kept until any
+    plan write (plans_changed: a campaign's name, dates and plan_version change only with one). No
+    query when kept, one otherwise."""
+    ids = sorted(set(municipality_ids))
+    return versioned_many(
+        [PLANS],
+        ["campaigns-of", *ids],
+        lambda: tuple(Campaign.objects.filter(municipalities__in=ids).distinct().order_by("-kick_off_date", "pk")),
+        seconds=PLANNER_CACHE_SECONDS,
+    )
+
+
 def campaign_municipality_ids(*, campaign: Campaign) -> list[int]:
     """The ids of `campaign`'s municipalities, in order, kept under its plan_version: they are set
     when it starts (core.services.programme_year_start) and changed only in the admin, which raises

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from campaigns.caching import PLANS, campaign_municipality_ids
+from campaigns.caching import PLANS, campaign_municipality_ids, kept_campaigns_of
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
 from common.cache import versioned_many
@@ -161,7 +161,7 @@ def get_programme_scope(user, params, *, today: datetime.date) -> ProgrammeScope
     scope, that one is chosen (its teams are shown)."""
     require_campaign_team(user)
     visible = visible_municipality_ids(user)
-    campaigns = tuple(Campaign.objects.filter(municipalities__in=visible).distinct().order_by("-kick_off_date", "pk"))
+    campaigns = kept_campaigns_of(municipality_ids=visible)
     period = period_choice(params)
     notices = []
     wanted = _id(params.get("campagne"))
