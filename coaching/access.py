@@ -99,14 +99,22 @@ def get_request_for_coach(user, request_id) -> BuddyPair:
     )
 
 
-def get_request_for_lead(user, request_id) -> BuddyPair:
-    """Any open buddy request, for the programme lead (403 for others, 404 when not open)."""
+def get_request_for_lead(user, request_id, *, kept: bool = False) -> BuddyPair:
+    """Any open buddy request, for the programme lead (403 for others, 404 when not open). `kept`:
+    for a page that only shows it (a GET), from the cache until a write of the support programme
+    (a pairing is one) or the organisation: no query. A write reads the row itself."""
     require_role(user, Role.PROGRAMME_LEAD)
-    return _get(
-        BuddyPair.objects.select_related("employee__team", "municipality"),
-        pk=request_id,
-        status=BuddyPair.Status.REQUESTED,
-    )
+
+    def find():
+        return (
+            BuddyPair.objects.select_related("employee__team", "municipality")
+            .filter(pk=_object_pk(request_id), status=BuddyPair.Status.REQUESTED)
+            .first()
+        )
+
+    if kept:
+        return _kept_or_404("access:request-for-lead", [_object_pk(request_id)], find)
+    return find() or _not_found()
 
 
 def require_digicoach(user) -> None:

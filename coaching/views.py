@@ -781,9 +781,15 @@ def requests(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def request_pair(request, request_id):
-    found = get_request_for_lead(request.user, request_id)
+    found = get_request_for_lead(request.user, request_id, kept=request.method == "GET")
     choices = selectors.coach_choices(pair=found)
-    form = PairForm(submitted_data(request), coaches=choices)
+    form = kept_or_bound(
+        PairForm,
+        submitted_data(request),
+        lambda data: PairForm(data, coaches=choices),
+        # The coaches to choose from (coach_choices: kept under the same versions) and the request.
+        RenderKey(namespaces=(SUPPORT, ORGANISATION), parts=(found.pk,), seconds=SUPPORT_SECONDS),
+    )
     if request.method == "POST" and form.is_valid():
         chosen = form.coaches[form.cleaned_data["coach"]].user
         try:
