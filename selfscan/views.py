@@ -1,4 +1,3 @@
-import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,7 +25,7 @@ from .access import (
 )
 from .caching import cached_classification_rounds, cached_html, cached_questions_body
 from .classification import EXPLANATION_TEMPLATE, classification_context
-from .exports import employee_scan_export
+from .exports import employee_scan_export, export_json
 from .forms import ClassificationRoundForm, QuestionForm, RoundDatesForm, StepForm
 from .results import result_context
 
@@ -146,8 +145,7 @@ def scan_result(request, round_id):
 
 @login_required
 def scan_export(request):
-    data = employee_scan_export(employee=request.user)
-    body = json.dumps(data, ensure_ascii=False, indent=2)
+    body = export_json(employee_scan_export(employee=request.user))
     download = HttpResponse(body, content_type="application/json; charset=utf-8")
     download["Content-Disposition"] = 'attachment; filename="mijn-zelfscan.json"'
     return download

@@ -76,3 +76,17 @@ def test_the_export_names_the_question_as_it_now_reads_though_texts_are_kept(cli
     question.save()
     questionnaire_changed()  # what the admin and the services call on every question edit
     assert json.loads(client.get(URL).content)["responses"][0]["answers"][0]["question"] == "Een verbeterde vraagtekst"
+
+
+def test_the_download_is_readable_json_with_an_answer_per_line(client, employee, municipality):
+    from selfscan.exports import employee_scan_export
+
+    baseline, _final = open_campaign_rounds(municipalities=[municipality])
+    submitted_response(employee, baseline)
+    client.force_login(employee)
+    text = client.get(URL).content.decode()
+    assert json.loads(text) == employee_scan_export(employee=employee)
+    answers = json.loads(text)["responses"][0]["answers"]
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[1].startswith('  "employee": ')
+    assert sum(line.lstrip().startswith('{"area": ') for line in lines) == len(answers) + 7  # and the 7 areas
