@@ -39,7 +39,7 @@ def employee_scan_export(*, employee) -> dict:
     if not responses:  # nothing started yet: no answers or results to read
         return {"employee": person, "responses": []}
     response_ids = [row[0] for row in responses]
-    texts = {row[3]: cached_questionnaire_texts(questionnaire_id=row[3]) for row in responses}
+    texts = {pk: cached_questionnaire_texts(questionnaire_id=pk) for pk in {row[3] for row in responses}}
     questions = {pk: question for text in texts.values() for pk, question in text["questions"].items()}
     areas = {pk: area for text in texts.values() for pk, area in text["areas"].items()}
     by_response = {pk: {"answers": [], "areas": []} for pk in response_ids}
