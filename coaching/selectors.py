@@ -28,6 +28,7 @@ from common.workdays import holiday_name, non_working_reason
 from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import participation_namespace
 from organisations.models import User
+from organisations.selectors import all_municipalities
 from personas.caching import NAMESPACE as PERSONAS_NAMESPACE
 from personas.models import Audience, Persona
 from personas.selectors import audiences_with_texts
@@ -567,16 +568,17 @@ def session_content_versions(*, municipality_ids) -> tuple:
     return kept_plan_versions(municipality_ids=municipality_ids)
 
 
-def session_content_item(*, session: InspirationSession, content_versions: tuple) -> ContentItem | None:
-    """The content item `session` is linked to (None without one), for its organiser's page. Kept
-    under the plan versions of the organiser's campaigns (session_content_versions): a session is
-    linked only to an item of those, and every write of an item raises its campaign's version. No
+def session_content_item(*, session: InspirationSession) -> ContentItem | None:
+    """The content item `session` is linked to (None without one), for its organisers' pages. Kept
+    under the plan versions of every campaign (campaigns.caching.kept_plan_versions: an item's every
+    write raises its campaign's; a session for everyone may link to any municipality's item). No
     query when kept, one otherwise."""
     if session.content_item_id is None:
         return None
+    versions = kept_plan_versions(municipality_ids=[municipality.pk for municipality in all_municipalities()])
     return kept_by_content(
         "session-content-item",
-        (session.content_item_id, content_versions),
+        (session.content_item_id, versions),
         lambda: ContentItem.objects.filter(pk=session.content_item_id).first(),
         seconds=SUPPORT_SECONDS,
     )

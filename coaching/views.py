@@ -335,9 +335,11 @@ def sessions(request):
 def session(request, session_id):
     found = get_session_for_person(request.user, session_id, kept=True)
     view = selectors.session_for_person(session=found, person=request.user)
-    return render(
-        request, "coaching/session.html", {**as_context(view), "may_organise": may_organise(request.user, found)}
-    )
+    organiser = may_organise(request.user, found)
+    # Only organisers see the linked item: nothing is read for anyone else.
+    content_item = selectors.session_content_item(session=found) if organiser else None
+    context = {**as_context(view), "may_organise": organiser, "content_item": content_item}
+    return render(request, "coaching/session.html", context)
 
 
 @login_required
@@ -471,7 +473,7 @@ def session_edit(request, session_id):
         {
             "form": form,
             "session": found,
-            "content_item": selectors.session_content_item(session=found, content_versions=scope.content_versions),
+            "content_item": selectors.session_content_item(session=found),
             "participants": participants,
             "started": found.starts_at <= timezone.now(),
         },

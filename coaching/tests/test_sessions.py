@@ -538,3 +538,18 @@ def test_kept_access_to_a_session_follows_every_change_of_who_may_see_it_at_once
     assert client.get(edit).status_code == 404
     shown = client.get(page)
     assert shown.status_code == 200 and "Sessie beheren" not in shown.content.decode()
+
+
+def test_every_organiser_sees_the_linked_items_new_title_at_once(
+    client, advisor, other_advisor, municipality, campaign
+):
+    from campaigns.services import content_item_update
+
+    item = ContentItemFactory(campaign=campaign, municipality=municipality, title="Voorjaarssessies", format="event")
+    session = InspirationSessionFactory(municipality=None, content_item=item)  # for everyone
+    client.force_login(other_advisor)  # an advisor of another municipality organises it too
+    for url in (reverse("coaching:session_edit", args=[session.pk]), reverse("coaching:session", args=[session.pk])):
+        assert "Voorjaarssessies" in client.get(url).content.decode()
+    content_item_update(item=item, title="Najaarssessies")
+    for url in (reverse("coaching:session_edit", args=[session.pk]), reverse("coaching:session", args=[session.pk])):
+        assert "Najaarssessies" in client.get(url).content.decode()
