@@ -10,8 +10,16 @@ Redis (REDIS_URL); the one-process demo uses local memory.
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+
+def is_shared() -> bool:
+    """Whether every process of the portal reads this cache (Redis), not only this one (local memory:
+    `make run`, where a command run from another shell changes data this process does not hear of).
+    settings.CACHE_IS_SHARED, which follows the cache's backend."""
+    return settings.CACHE_IS_SHARED
 
 
 def changed(namespace: str) -> None:

@@ -243,6 +243,9 @@ else:
         }
     }
 
+# Whether every process reads the same cache (common.cache.is_shared): Redis yes, local memory no.
+CACHE_IS_SHARED = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
 # Plain widgets rendered in Python with output identical to Django's templates (common/form_renderer.py).
 FORM_RENDERER = "common.form_renderer.PortalFormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

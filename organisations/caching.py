@@ -5,7 +5,7 @@ An import or an admin edit calls `organisation_changed()`; the time limit bounds
 without that call (an account deactivated in the database by hand).
 """
 
-from common.cache import changed, versioned, versioned_many
+from common.cache import changed, is_shared, versioned, versioned_many
 
 NAMESPACE = "organisation"
 COUNTS_SECONDS = 5 * 60
@@ -67,7 +67,13 @@ def kept_session_user(user_id: int, build):
     """The logged-in person of a request (`build()`: their row with role flags, or None), kept until
     their row, their teams led or municipalities advised change (person_changed, on every save:
     organisations/invalidation.py) or the organisation does (organisation_changed: imports and
-    other bulk writes that bypass save). One cache round trip instead of a query on every page."""
+    other bulk writes that bypass save). One cache round trip instead of a query on every page.
+
+    Only where the cache is shared by every process (Redis): in local memory (`make run`) a password
+    changed or an account switched off from another shell would not reach this process, so the row
+    is read on every request there."""
+    if not is_shared():
+        return build()
     return versioned_many(
         [NAMESPACE, person_namespace(user_id)], ["session-user", user_id], build, seconds=SESSION_USER_SECONDS
     )

@@ -1,13 +1,18 @@
 """The logged-in person is kept in the cache (organisations.caching.kept_session_user), and every
 change of their row, wherever it is written, shows on their next request."""
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from organisations.caching import organisation_changed
 
-START = reverse("core:home")
+
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    """As with Redis (CI, production): the person is kept. In local memory (make run) it is not."""
+    settings.CACHE_IS_SHARED = True
 
 
 def test_a_page_reads_the_kept_person_without_a_query(client, employee, query_count):
@@ -55,3 +60,14 @@ def test_a_bulk_update_shows_once_the_organisation_is_told(client, employee):
     get_user_model().objects.filter(pk=employee.pk).update(language="en")  # bypasses save(): no signal
     organisation_changed()  # what every bulk write calls (the import, the demo seed)
     assert client.get(reverse("core:privacy"))["Content-Language"] == "en"
+
+
+def test_in_the_demos_own_memory_the_person_is_read_on_every_request(client, employee, settings, query_count):
+    # make run: a password changed or an account switched off from another shell (another process,
+    # another memory) must still apply at once, so the person is not kept there.
+    settings.CACHE_IS_SHARED = False
+    client.force_login(employee)
+    query_count(client, reverse("core:privacy"), at_most=2)
+    assert query_count(client, reverse("core:privacy"), at_most=2, cold=False) == 2  # the session, the person
+    get_user_model().objects.filter(pk=employee.pk).update(is_active=False)  # no signal, no version
+    assert not client.get(reverse("core:privacy")).context["user"].is_authenticated

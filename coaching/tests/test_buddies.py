@@ -392,3 +392,20 @@ def test_the_buddy_page_is_kept_but_shows_the_pairing_and_the_end_at_once(client
     assert coach.get_full_name() in client.get(url).content.decode(), "the coach shows at once"
     services.buddy_stop(pair=BuddyPair.objects.get(pk=request.pk))
     assert coach.get_full_name() not in client.get(url).content.decode(), "ended: no buddy shown"
+
+
+def test_an_ended_pairing_says_when_it_ended_and_how_long_it_ran(client, coach, employee):
+    import datetime
+
+    from django.utils import timezone
+
+    pair = BuddyPairFactory(coach=coach, employee=employee)
+    BuddyPair.objects.filter(pk=pair.pk).update(paired_at=timezone.now() - datetime.timedelta(days=200))
+    client.force_login(employee)
+    client.post(reverse("coaching:buddy_stop"))
+    pair.refresh_from_db()
+    client.force_login(coach)
+    page = client.get(reverse("coaching:pair", args=[pair.pk])).content.decode()
+    ended = f"Afgerond (op {timezone.localtime(pair.ended_at):%-d}"
+    assert ended in page and "Afgerond (sinds" not in page
+    assert "Gekoppeld" in page and " tot " in page
