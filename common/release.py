@@ -35,3 +35,10 @@ def _source_files(base_dir: Path):
             yield from _source_files(path)
         elif path.suffix in SOURCE_SUFFIXES:
             yield path
+
+
+def database_identity(database: dict) -> str:
+    """An 8-character hex digest of where a Django DATABASES entry points (engine, host, port, name;
+    never the password): the same for every process of one installation."""
+    where = "|".join(str(database.get(part, "")) for part in ("ENGINE", "HOST", "PORT", "NAME"))
+    return hashlib.sha256(where.encode()).hexdigest()[:8]

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 import environ
 from django.utils.translation import gettext_lazy as _
 
-from common.release import code_digest
+from common.release import code_digest, database_identity
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -221,6 +221,10 @@ def _redis_database(url: str, number: int) -> str:
 # Which code is running, in every cache key: what one release kept (rendered markup, forms, texts)
 # is never served by the next (common/release.py). A deployment may name it (the commit, say).
 RELEASE = env.str("RELEASE", default="") or code_digest(BASE_DIR)
+# Whose data the cache holds, in every key too: two installations on one Redis server (a test and a
+# production instance, say) never read each other's kept pages, people or versions, even with the
+# same code and cache database. Processes of one installation share its database, so its cache.
+DATABASE_IDENTITY = database_identity(DATABASES["default"])
 
 # Cache: shared by every web and task process through Redis when REDIS_URL is set (database 1;
 # the broker uses the URL's own), else this process's memory (the one-process demo). Sessions are
@@ -230,7 +234,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "common.redis_cache.PortalRedisCache",
             "LOCATION": env.str("CACHE_REDIS_URL", default=_redis_database(REDIS_URL, 1)),
-            "KEY_PREFIX": f"digivaardig:{RELEASE}",
+            "KEY_PREFIX": f"digivaardig:{DATABASE_IDENTITY}:{RELEASE}",
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -239,7 +243,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "digivaardig",
-            "KEY_PREFIX": f"digivaardig:{RELEASE}",
+            "KEY_PREFIX": f"digivaardig:{DATABASE_IDENTITY}:{RELEASE}",
         }
     }
 

@@ -43,3 +43,14 @@ def test_the_release_depends_on_contents_not_on_dates_or_tests(tmp_path):
 def test_every_cache_key_carries_the_release():
     assert settings.RELEASE
     assert settings.RELEASE in cache.make_key("fragment:abc")
+
+
+def test_two_installations_on_one_redis_never_share_keys_but_one_installations_processes_do():
+    from common.release import database_identity
+
+    production = {"ENGINE": "postgresql", "HOST": "db", "PORT": 5432, "NAME": "digivaardig", "PASSWORD": "a"}
+    same_with_other_password = {**production, "PASSWORD": "b"}
+    test_instance = {**production, "NAME": "digivaardig_test"}
+    assert database_identity(production) == database_identity(same_with_other_password)
+    assert database_identity(production) != database_identity(test_instance)
+    assert settings.DATABASE_IDENTITY in cache.make_key("fragment:abc")
