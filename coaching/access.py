@@ -12,16 +12,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from common.cache import versioned_many
 from organisations.access import (
     require_campaign_team,
     require_role,
     visible_municipalities,
     visible_municipality_ids,
 )
+from organisations.caching import NAMESPACE as ORGANISATION
+from organisations.caching import person_namespace
 from organisations.models import User
 from organisations.roles import Role, has_role
 
-from .caching import cached_support_read
+from .caching import SUPPORT_SECONDS, cached_support_read
 from .models import (
     Ambassador,
     BuddyPair,
@@ -279,16 +282,33 @@ def _not_found():
     raise Http404
 
 
-def get_colleague(user, person_id) -> User:
-    """An active colleague of the user's own municipality (not the user); 404 otherwise."""
-    if not user.municipality_id:
+def get_colleague(user, person_id, *, kept: bool = False) -> User:
+    """An active colleague of the user's own municipality (not the user), with their team; 404
+    otherwise. `kept`: for a page that only shows them (a GET), from the cache until their row
+    changes (organisations.caching.person_changed) or the organisation does: no query. A write reads
+    the row itself."""
+    pk = _object_pk(person_id)
+    if not user.municipality_id or pk == user.pk:
         raise Http404
-    colleague = _get(
-        User.objects.select_related("team"), pk=person_id, municipality_id=user.municipality_id, is_active=True
-    )
-    if colleague.pk == user.pk:
-        raise Http404
-    return colleague
+
+    def find():
+        return (
+            User.objects.select_related("team")
+            .defer("password")  # a card needs a name, never a password hash in the cache
+            .filter(pk=pk, municipality_id=user.municipality_id, is_active=True)
+            .first()
+        )
+
+    if kept:
+        found = versioned_many(
+            [ORGANISATION, person_namespace(pk)],
+            ["access:colleague", pk, user.municipality_id],
+            find,
+            seconds=SUPPORT_SECONDS,
+        )
+    else:
+        found = find()
+    return found if found is not None else _not_found()
 
 
 def get_blockable(user, person_id) -> User:

@@ -547,7 +547,7 @@ def card_new(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def card_compose(request, recipient_id):
-    recipient = get_colleague(request.user, recipient_id)
+    recipient = get_colleague(request.user, recipient_id, kept=request.method == "GET")
     form = kept_or_bound(
         CardForm, submitted_data(request), CardForm, RenderKey(namespaces=(), parts=(), seconds=CARD_FORM_SECONDS)
     )

@@ -263,3 +263,18 @@ def test_the_card_pages_do_not_grow_with_ten_times_more_cards(client, employee, 
     grow(20)
     assert query_count(client, reverse("coaching:cards"), at_most=10) == small
     assert query_count(client, reverse("core:start_employee"), at_most=25) == small_start
+
+
+def test_the_kept_colleague_on_the_card_form_follows_their_row_at_once(client, employee, municipality, team):
+    from organisations.tests.factories import UserFactory
+
+    colleague = UserFactory(municipality=municipality, team=team, first_name="Sanne", last_name="Bakker")
+    client.force_login(employee)
+    url = reverse("coaching:card_compose", args=[colleague.pk])
+    assert "Sanne Bakker" in client.get(url).content.decode()
+    colleague.last_name = "de Vries"  # married: the import or the admin saves the row
+    colleague.save()
+    assert "Sanne de Vries" in client.get(url).content.decode()
+    colleague.is_active = False  # left the organisation
+    colleague.save()
+    assert client.get(url).status_code == 404
