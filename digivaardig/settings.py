@@ -223,8 +223,9 @@ def _redis_database(url: str, number: int) -> str:
 RELEASE = env.str("RELEASE", default="") or code_digest(BASE_DIR)
 # Whose data the cache holds, in every key too: two installations on one Redis server (a test and a
 # production instance, say) never read each other's kept pages, people or versions, even with the
-# same code and cache database. Processes of one installation share its database, so its cache.
-DATABASE_IDENTITY = database_identity(DATABASES["default"])
+# same code and cache database. Processes of one installation share its database, so its cache; one
+# that reaches the same database by another address names the installation (INSTALLATION_ID).
+INSTALLATION_ID = env.str("INSTALLATION_ID", default="") or database_identity(DATABASES["default"])
 
 # Cache: shared by every web and task process through Redis when REDIS_URL is set (database 1;
 # the broker uses the URL's own), else this process's memory (the one-process demo). Sessions are
@@ -234,7 +235,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "common.redis_cache.PortalRedisCache",
             "LOCATION": env.str("CACHE_REDIS_URL", default=_redis_database(REDIS_URL, 1)),
-            "KEY_PREFIX": f"digivaardig:{DATABASE_IDENTITY}:{RELEASE}",
+            "KEY_PREFIX": f"digivaardig:{INSTALLATION_ID}:{RELEASE}",
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -243,7 +244,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "digivaardig",
-            "KEY_PREFIX": f"digivaardig:{DATABASE_IDENTITY}:{RELEASE}",
+            "KEY_PREFIX": f"digivaardig:{INSTALLATION_ID}:{RELEASE}",
         }
     }
 

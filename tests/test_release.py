@@ -53,4 +53,4 @@ def test_two_installations_on_one_redis_never_share_keys_but_one_installations_p
     test_instance = {**production, "NAME": "digivaardig_test"}
     assert database_identity(production) == database_identity(same_with_other_password)
     assert database_identity(production) != database_identity(test_instance)
-    assert settings.DATABASE_IDENTITY in cache.make_key("fragment:abc")
+    assert settings.INSTALLATION_ID in cache.make_key("fragment:abc")

@@ -48,6 +48,8 @@ def start_worker(folder: Path):
         "EMAIL_URL": f"filemail://{folder}",
         "REMINDER_SEND_INTERVAL_MS": str(INTERVAL_MS),
         "CELERY_VISIBILITY_TIMEOUT": "3",
+        # The test database's name is not the one settings.py read: the same installation's cache.
+        "INSTALLATION_ID": settings.INSTALLATION_ID,
     }
     celery = str(Path(sys.executable).parent / "celery")
     return subprocess.Popen(
