@@ -143,7 +143,13 @@ def coach_profile(request):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("coaching:coach")
-    form = CoachProfileForm(submitted_data(request), initial={"capacity": profile.capacity, "topics": profile.topics})
+    initial = {"capacity": profile.capacity, "topics": profile.topics}
+    form = kept_or_bound(
+        CoachProfileForm,
+        submitted_data(request),
+        lambda data: CoachProfileForm(data, initial=initial),
+        RenderKey(namespaces=(), parts=(profile.capacity, tuple(profile.topics)), seconds=SUPPORT_SECONDS),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.coach_update(coach=profile, **form.cleaned_data)
