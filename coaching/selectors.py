@@ -15,20 +15,21 @@ from functools import cached_property
 
 from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from campaigns.caching import kept_plan_versions
+from campaigns.caching import PLANS, kept_plan_versions
 from campaigns.models import ContentItem
 from campaigns.selectors import campaign_covers, content_to_share_kept, content_to_share_key
-from common.cache import kept_by_content, versioned_many, versions_of
+from common.cache import versioned_many, versions_of
 from common.dates import long_date, month_start
 from common.paging import KnownCountPaginator, page_key
 from common.workdays import holiday_name, non_working_reason
 from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import participation_namespace
 from organisations.models import User
-from organisations.selectors import all_municipalities
 from personas.caching import NAMESPACE as PERSONAS_NAMESPACE
 from personas.models import Audience, Persona
 from personas.selectors import audiences_with_texts
@@ -570,18 +571,28 @@ def session_content_versions(*, municipality_ids) -> tuple:
 
 def session_content_item(*, session: InspirationSession) -> ContentItem | None:
     """The content item `session` is linked to (None without one), for its organisers' pages. Kept
-    under the plan versions of every campaign (campaigns.caching.kept_plan_versions: an item's every
-    write raises its campaign's; a session for everyone may link to any municipality's item). No
-    query when kept, one otherwise."""
+    until any plan write (campaigns.caching.plans_changed: an item's every write is one; a session
+    for everyone may link to any municipality's item). No query when kept, one otherwise."""
     if session.content_item_id is None:
         return None
-    versions = kept_plan_versions(municipality_ids=[municipality.pk for municipality in all_municipalities()])
-    return kept_by_content(
-        "session-content-item",
-        (session.content_item_id, versions),
+    return versioned_many(
+        [PLANS],
+        ["session-content-item", session.content_item_id],
         lambda: ContentItem.objects.filter(pk=session.content_item_id).first(),
         seconds=SUPPORT_SECONDS,
     )
+
+
+def session_participants_markup(*, session: InspirationSession) -> str:
+    """The organiser's participant list of `session` (coaching/_participants.html, rendered from
+    session_participants), kept until a write of the support programme or the organisation, per
+    language: one cache read for the whole block."""
+
+    def render():
+        context = {"session": session, "participants": _session_participants(session)}
+        return render_to_string("coaching/_participants.html", context)
+
+    return cached_support_read("session-participants-markup", [session.pk, session.capacity, get_language()], render)
 
 
 def session_content_choices(*, municipalities):

@@ -472,7 +472,6 @@ def session_edit(request, session_id):
             _notify(change.promoted, "promoted")
             messages.success(request, _("De sessie is gewijzigd."))
             return redirect("coaching:session_edit", session_id=found.pk)
-    participants = selectors.session_participants(session=found)
     return render(
         request,
         "coaching/session_form.html",
@@ -480,7 +479,7 @@ def session_edit(request, session_id):
             "form": form,
             "session": found,
             "content_item": selectors.session_content_item(session=found),
-            "participants": participants,
+            "participants_markup": selectors.session_participants_markup(session=found),
             "started": found.starts_at <= timezone.now(),
         },
     )
