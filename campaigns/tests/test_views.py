@@ -418,5 +418,6 @@ def test_the_feeds_page_reads_every_feed_at_once_and_makes_a_missing_one(
     tokens = dict(CalendarFeed.objects.values_list("municipality_id", "token"))
     assert set(tokens) == {municipality.pk, other_municipality.pk}
     assert all(reverse("campaigns:feed", args=[token]) in page for token in tokens.values())
-    # the session, the campaign and every feed in one query, whatever the number of municipalities
-    query_count(client, url, at_most=3, cold=False)
+    # the session and the person (both kept with Redis), the campaign and every feed in one query,
+    # whatever the number of municipalities
+    query_count(client, url, at_most=4, cold=False)
