@@ -3,6 +3,7 @@ deliberately not registered: not even the programme lead sees an individual's sc
 
 from django.contrib import admin
 
+from campaigns.caching import plans_changed
 from common.admin import ChangedOnWriteMixin
 from organisations.caching import participation_changed
 
@@ -64,5 +65,6 @@ class RoundAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         participation_changed(municipality_ids=list(obj.campaign.municipalities.values_list("pk", flat=True)))
+        plans_changed()  # the kept round labels (caching.round_labels): its campaign, number, questionnaire
 
     list_display = ["campaign", "number", "questionnaire", "opens_on", "due_on", "closes_on"]

@@ -11,12 +11,13 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from campaigns.caching import PLANS
 from common.cache import changed, versioned
 from organisations.caching import cached_participation
 from personas.caching import NAMESPACE as PERSONAS
 from personas.models import Persona
 
-from .models import Area, Question
+from .models import Area, Question, Round
 from .selectors import classification_rounds, latest_attitude_statements, persona_counts
 
 COUNTS_SECONDS = 10 * 60
@@ -98,6 +99,22 @@ def cached_questionnaire_texts(*, questionnaire_id: int) -> dict:
         return {"areas": areas, "questions": questions}
 
     return versioned(QUESTIONNAIRE, ["questionnaire-texts", questionnaire_id], build, seconds=HTML_SECONDS)
+
+
+def round_labels(*, round_ids) -> dict:
+    """{round id: (its campaign's kick-off date, number, campaign name, questionnaire id)} for
+    `round_ids`: what a person's own rows need to say which round they belong to. All rounds are
+    kept until any plan write (campaigns.caching.plans_changed: a campaign's name and dates, a new
+    campaign); a round not yet in the kept map (created since) is read at once. No query when kept."""
+
+    def read(ids=None):
+        rounds = Round.objects.all() if ids is None else Round.objects.filter(pk__in=ids)
+        rows = rounds.values_list("pk", "campaign__kick_off_date", "number", "campaign__name", "questionnaire_id")
+        return {pk: (kick_off, number, name, questionnaire) for pk, kick_off, number, name, questionnaire in rows}
+
+    labels = versioned(PLANS, ["round-labels"], read, seconds=HTML_SECONDS)
+    missing = set(round_ids) - set(labels)
+    return {**labels, **read(missing)} if missing else labels
 
 
 def cached_personas_by_slug() -> dict:

@@ -5,7 +5,7 @@ import json
 from personas.models import Persona
 from personas.selectors import all_personas
 
-from .caching import cached_questionnaire_texts
+from .caching import cached_questionnaire_texts, round_labels
 from .models import Answer, AreaResult, Level, Response
 
 
@@ -16,26 +16,22 @@ def employee_scan_export(*, employee) -> dict:
     the profile as the employee sees it (Persona.employee_name). {"employee": {name, email},
     "responses": [{campaign, round, started_at, submitted_at (ISO 8601), overall_score (0–100),
     overall_level, profile, busy_profile, answers: [{area, question, answer, value}], areas: [{area,
-    score, level}]}]}. Three queries (one for someone who has not started a scan), reading values
-    only: the questionnaires' texts and the personas' names come from the cache. Never the export
-    itself: a person's answers are kept nowhere but in their own rows."""
+    score, level}]}]}. Three queries (one for someone who has not started a scan), each on one table,
+    reading values only: the rounds' labels, the questionnaires' texts and the personas' names come
+    from the cache. Never the export itself: a person's answers are kept nowhere but in their own
+    rows."""
     person = {"name": employee.get_full_name(), "email": employee.email}
-    responses = list(
-        Response.objects.filter(employee=employee)
-        .order_by("round__campaign__kick_off_date", "round__number")
-        .values_list(
-            "pk",
-            "round__campaign__name",
-            "round__number",
-            "round__questionnaire_id",
-            "started_at",
-            "submitted_at",
-            "overall_score",
-            "overall_level",
-            "persona_id",
-            "is_busy",
+    rows = list(
+        Response.objects.filter(employee=employee).values_list(
+            "pk", "round_id", "started_at", "submitted_at", "overall_score", "overall_level", "persona_id", "is_busy"
         )
     )
+    labels = round_labels(round_ids={row[1] for row in rows}) if rows else {}
+    # In campaign and round order; each row as (pk, campaign, number, questionnaire id, the rest).
+    responses = [
+        (row[0], labels[row[1]][2], labels[row[1]][1], labels[row[1]][3], *row[2:])
+        for row in sorted(rows, key=lambda row: (*labels[row[1]][:2], row[0]))
+    ]
     if not responses:  # nothing started yet: no answers or results to read
         return {"employee": person, "responses": []}
     response_ids = [row[0] for row in responses]
@@ -97,6 +93,8 @@ def employee_scan_export(*, employee) -> dict:
 # line each, written by the C encoder (json.dumps with indent runs in pure Python: a third of the
 # download's time for two full rounds).
 LAID_OUT_LEVELS = 4
+# One encoder for every value (json.dumps builds a new one per call when ensure_ascii is off).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def export_json(data, *, level: int = 0) -> str:
@@ -105,12 +103,9 @@ def export_json(data, *, level: int = 0) -> str:
     json.dumps(data); no ASCII escapes (Dutch text stays readable)."""
     pad, inner = "  " * level, "  " * (level + 1)
     if level >= LAID_OUT_LEVELS or not isinstance(data, dict | list) or not data:
-        return json.dumps(data, ensure_ascii=False)
+        return _ENCODER.encode(data)
     if isinstance(data, dict):
-        lines = [
-            f"{inner}{json.dumps(key, ensure_ascii=False)}: {export_json(value, level=level + 1)}"
-            for key, value in data.items()
-        ]
+        lines = [f"{inner}{_ENCODER.encode(key)}: {export_json(value, level=level + 1)}" for key, value in data.items()]
         return "{\n" + ",\n".join(lines) + f"\n{pad}}}"
     lines = [f"{inner}{export_json(value, level=level + 1)}" for value in data]
     return "[\n" + ",\n".join(lines) + f"\n{pad}]"

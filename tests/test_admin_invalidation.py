@@ -57,6 +57,24 @@ def test_a_round_moved_in_the_admin_shows_its_new_date_at_once(client, employee,
     assert f"graag af vóór {baseline.due_on.day} " in client.get(url).content.decode()
 
 
+def test_a_round_renumbered_in_the_admin_shows_in_the_export_at_once(client, employee, municipality):
+    import json
+
+    from selfscan.models import Round
+    from selfscan.tests.factories import open_campaign_rounds, submitted_response
+
+    baseline, final = open_campaign_rounds(municipalities=[municipality])
+    submitted_response(employee, baseline)
+    client.force_login(employee)
+    url = reverse("selfscan:export")
+    assert json.loads(client.get(url).content)["responses"][0]["round"] == 1  # kept now
+    final.number = 3  # out of the way, so the baseline can become round 2 (a correction)
+    site._registry[Round].save_model(_request(employee), final, None, change=True)
+    baseline.number = 2
+    site._registry[Round].save_model(_request(employee), baseline, None, change=True)
+    assert json.loads(client.get(url).content)["responses"][0]["round"] == 2
+
+
 def test_a_question_edited_in_the_admin_shows_at_once_in_the_classification(client, advisor, municipality):
     from selfscan.models import Question
     from selfscan.tests.factories import open_campaign_rounds

@@ -21,11 +21,11 @@ def test_the_export_takes_at_most_five_queries_whatever_the_number_of_rounds(
     query_count(client, URL, at_most=3)  # the session, the person, (no) responses
     empty = query_count(client, URL, at_most=3, cold=False)  # the session and person may be kept
     submitted_response(employee, baseline)
-    # and their answers and results; cold, the questionnaire's texts (2) and the personas (1) too
-    query_count(client, URL, at_most=8)
+    # and their answers and results; cold, the rounds (1), the questionnaire's texts (2), the personas (1)
+    query_count(client, URL, at_most=9)
     one = query_count(client, URL, at_most=5, cold=False)
     submitted_response(employee, final)  # the same questionnaire: no more queries, kept or not
-    query_count(client, URL, at_most=8)
+    query_count(client, URL, at_most=9)
     assert query_count(client, URL, at_most=5, cold=False) == one == empty + 2  # answers, results
 
 
@@ -91,3 +91,16 @@ def test_the_download_is_readable_json_with_an_answer_per_line(client, employee,
     lines = text.splitlines()
     assert lines[0] == "{" and lines[1].startswith('  "employee": ')
     assert sum(line.lstrip().startswith('{"area": ') for line in lines) == len(answers) + 7  # and the 7 areas
+
+
+def test_a_renamed_campaign_shows_in_the_export_at_once_though_round_labels_are_kept(
+    client, employee, municipality
+):
+    from campaigns.services import campaign_update
+
+    baseline, _final = open_campaign_rounds(municipalities=[municipality])
+    submitted_response(employee, baseline)
+    client.force_login(employee)
+    assert json.loads(client.get(URL).content)["responses"][0]["campaign"] == baseline.campaign.name
+    campaign_update(campaign=baseline.campaign, name="Digivaardig 2027")
+    assert json.loads(client.get(URL).content)["responses"][0]["campaign"] == "Digivaardig 2027"
