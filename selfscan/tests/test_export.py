@@ -93,9 +93,7 @@ def test_the_download_is_readable_json_with_an_answer_per_line(client, employee,
     assert sum(line.lstrip().startswith('{"area": ') for line in lines) == len(answers) + 7  # and the 7 areas
 
 
-def test_a_renamed_campaign_shows_in_the_export_at_once_though_round_labels_are_kept(
-    client, employee, municipality
-):
+def test_a_renamed_campaign_shows_in_the_export_at_once_though_round_labels_are_kept(client, employee, municipality):
     from campaigns.services import campaign_update
 
     baseline, _final = open_campaign_rounds(municipalities=[municipality])
