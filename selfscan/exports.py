@@ -2,11 +2,15 @@
 
 import json
 
+from django.db.models import CharField, Value
+
 from personas.models import Persona
 from personas.selectors import all_personas
 
 from .caching import cached_questionnaire_texts, round_labels
 from .models import Answer, AreaResult, Level, Response
+
+ANSWER, RESULT = 0, 1
 
 
 def employee_scan_export(*, employee) -> dict:
@@ -16,7 +20,7 @@ def employee_scan_export(*, employee) -> dict:
     the profile as the employee sees it (Persona.employee_name). {"employee": {name, email},
     "responses": [{campaign, round, started_at, submitted_at (ISO 8601), overall_score (0–100),
     overall_level, profile, busy_profile, answers: [{area, question, answer, value}], areas: [{area,
-    score, level}]}]}. Three queries (one for someone who has not started a scan), each on one table,
+    score, level}]}]}. Two queries (one for someone who has not started a scan), each on one table,
     reading values only: the rounds' labels, the questionnaires' texts and the personas' names come
     from the cache. Never the export itself: a person's answers are kept nowhere but in their own
     rows."""
@@ -39,9 +43,27 @@ def employee_scan_export(*, employee) -> dict:
     questions = {pk: question for text in texts.values() for pk, question in text["questions"].items()}
     areas = {pk: area for text in texts.values() for pk, area in text["areas"].items()}
     by_response = {pk: {"answers": [], "areas": []} for pk in response_ids}
-    answers = Answer.objects.filter(response_id__in=response_ids).values_list("response_id", "question_id", "value")
+    # The answers and the area results in one query: (response, question or area, value or score,
+    # level, ANSWER or RESULT).
+    rows = (
+        Answer.objects.filter(response_id__in=response_ids)
+        .order_by()  # no model ordering inside a UNION
+        .annotate(row_level=Value("", output_field=CharField()), row_kind=Value(ANSWER))
+        .values_list("response_id", "question_id", "value", "row_level", "row_kind")
+        .union(
+            AreaResult.objects.filter(response_id__in=response_ids)
+            .order_by()
+            .annotate(row_kind=Value(RESULT))
+            .values_list("response_id", "area_id", "score", "level", "row_kind"),
+            all=True,
+        )
+    )
+    answers, results = [], []
+    for row in rows:
+        (answers if row[4] == ANSWER else results).append(row[:4])
     # In questionnaire order (area, then question), as the scan asked them.
-    for response_id, question_id, value in sorted(answers, key=lambda row: (*questions[row[1]][:2], row[1])):
+    for response_id, question_id, value, _level in sorted(answers, key=lambda row: (*questions[row[1]][:2], row[1])):
+        value = int(value)
         _area_position, _position, area_name, question, options = questions[question_id]
         option = options[value - 1] if value <= len(options) else None
         by_response[response_id]["answers"].append(
@@ -52,9 +74,6 @@ def employee_scan_export(*, employee) -> dict:
     def label(level):  # as get_level_display()
         return str(levels.get(level, level))
 
-    results = AreaResult.objects.filter(response_id__in=response_ids).values_list(
-        "response_id", "area_id", "score", "level"
-    )
     for response_id, area_id, score, level in sorted(results, key=lambda row: (areas[row[1]][0], row[1])):
         by_response[response_id]["areas"].append({"area": areas[area_id][1], "score": score, "level": label(level)})
     personas = {persona.pk: persona for persona in all_personas()}
