@@ -77,9 +77,7 @@ def get_pair_scope(user, pair_id, *, kept: bool = False) -> PairScope:
             pair=pair, can_log=own and pair.is_paired, can_manage=own or has_role(user, Role.PROGRAMME_LEAD)
         )
 
-    if kept:
-        return _kept_or_404("access:pair-scope", [_object_pk(pair_id), user.pk], find)
-    return find() or _not_found()
+    return _found("access:pair-scope", [_object_pk(pair_id), user.pk], find, kept=kept)
 
 
 def get_coaching_session(user, coaching_session_id) -> CoachingSession:
@@ -115,9 +113,7 @@ def get_request_for_lead(user, request_id, *, kept: bool = False) -> BuddyPair:
             .first()
         )
 
-    if kept:
-        return _kept_or_404("access:request-for-lead", [_object_pk(request_id)], find)
-    return find() or _not_found()
+    return _found("access:request-for-lead", [_object_pk(request_id)], find, kept=kept)
 
 
 def require_digicoach(user) -> None:
@@ -175,9 +171,7 @@ def get_coach_for_manager(user, coach_id, *, kept: bool = False) -> Coach:
             .first()
         )
 
-    if kept:
-        return _kept_or_404("access:coach-for-manager", [_object_pk(coach_id), user.pk], find)
-    return find() or _not_found()
+    return _found("access:coach-for-manager", [_object_pk(coach_id), user.pk], find, kept=kept)
 
 
 def get_ambassador_for_manager(user, ambassador_id) -> Ambassador:
@@ -194,13 +188,12 @@ def get_session_for_person(user, session_id, *, kept: bool = False) -> Inspirati
     `kept`: for a page that only shows it (a GET), the answer from the cache, kept until a write of
     the support programme (every session write is one) or the organisation (the person's
     municipality is in the key): no query. A write (a POST) reads the row itself."""
-    if kept:
-        return _kept_or_404(
-            "access:session-for-person",
-            [_object_pk(session_id), user.municipality_id],
-            lambda: _session_for_person(user, session_id),
-        )
-    return _session_for_person(user, session_id) or _not_found()
+    return _found(
+        "access:session-for-person",
+        [_object_pk(session_id), user.municipality_id],
+        lambda: _session_for_person(user, session_id),
+        kept=kept,
+    )
 
 
 def _session_for_person(user, session_id):
@@ -214,13 +207,12 @@ def get_session_for_organiser(user, session_id, *, kept: bool = False) -> Inspir
     session's content item is not loaded with it: the planner changes items, which the support
     version does not see."""
     require_campaign_team(user)
-    if kept:
-        return _kept_or_404(
-            "access:session-for-organiser",
-            [_object_pk(session_id), user.pk],
-            lambda: _session_for_organiser(user, session_id),
-        )
-    return _session_for_organiser(user, session_id) or _not_found()
+    return _found(
+        "access:session-for-organiser",
+        [_object_pk(session_id), user.pk],
+        lambda: _session_for_organiser(user, session_id),
+        kept=kept,
+    )
 
 
 def _session_for_organiser(user, session_id):
@@ -271,6 +263,12 @@ def _object_pk(object_id) -> int:
         return int(object_id)
     except NOT_FOUND:
         raise Http404 from None
+
+
+def _found(name, parts, find, *, kept: bool):
+    """`find()`'s object, or 404 when it finds none; with `kept`, the answer (404 included) from the
+    cache under the support and organisation versions (read `name` for key `parts`)."""
+    return _kept_or_404(name, parts, find) if kept else (find() or _not_found())
 
 
 def _kept_or_404(name, parts, build):

@@ -133,6 +133,18 @@ def coach(request):
     return render(request, "coaching/coach.html", {**as_context(overview), "has_room": overview.has_room})
 
 
+def _coach_profile_form(request, coach):
+    """A digicoach's capacity and topics (their own profile, or the campaign team's edit): the typed
+    values if any, else the empty form from the cache (its markup depends on the values only)."""
+    initial = {"capacity": coach.capacity, "topics": coach.topics}
+    return kept_or_bound(
+        CoachProfileForm,
+        submitted_data(request),
+        lambda data: CoachProfileForm(data, initial=initial),
+        RenderKey(namespaces=(), parts=(coach.capacity, tuple(coach.topics)), seconds=SUPPORT_SECONDS),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @once_per_form
@@ -143,13 +155,7 @@ def coach_profile(request):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("coaching:coach")
-    initial = {"capacity": profile.capacity, "topics": profile.topics}
-    form = kept_or_bound(
-        CoachProfileForm,
-        submitted_data(request),
-        lambda data: CoachProfileForm(data, initial=initial),
-        RenderKey(namespaces=(), parts=(profile.capacity, tuple(profile.topics)), seconds=SUPPORT_SECONDS),
-    )
+    form = _coach_profile_form(request, profile)
     if request.method == "POST" and form.is_valid():
         try:
             services.coach_update(coach=profile, **form.cleaned_data)
@@ -737,13 +743,7 @@ def coaches(request):
 @once_per_form
 def coach_edit(request, coach_id):
     found = get_coach_for_manager(request.user, coach_id, kept=request.method == "GET")
-    initial = {"capacity": found.capacity, "topics": found.topics}
-    form = kept_or_bound(
-        CoachProfileForm,
-        submitted_data(request),
-        lambda data: CoachProfileForm(data, initial=initial),
-        RenderKey(namespaces=(), parts=(found.capacity, tuple(found.topics)), seconds=SUPPORT_SECONDS),
-    )
+    form = _coach_profile_form(request, found)
     if request.method == "POST":
         if request.POST.get("actie") == "stoppen":
             returned = services.coach_deactivate(coach=found)
