@@ -226,6 +226,9 @@ RELEASE = env.str("RELEASE", default="") or code_digest(BASE_DIR)
 # same code and cache database. Processes of one installation share its database, so its cache; one
 # that reaches the same database by another address names the installation (INSTALLATION_ID).
 INSTALLATION_ID = env.str("INSTALLATION_ID", default="") or database_identity(DATABASES["default"])
+# The installation's own task queue: two installations on one broker (the same REDIS_URL) never run
+# each other's tasks against their own database.
+CELERY_TASK_DEFAULT_QUEUE = f"digivaardig-{INSTALLATION_ID}"
 
 # Cache: shared by every web and task process through Redis when REDIS_URL is set (database 1;
 # the broker uses the URL's own), else this process's memory (the one-process demo). Sessions are

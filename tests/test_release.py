@@ -54,3 +54,9 @@ def test_two_installations_on_one_redis_never_share_keys_but_one_installations_p
     assert database_identity(production) == database_identity(same_with_other_password)
     assert database_identity(production) != database_identity(test_instance)
     assert settings.INSTALLATION_ID in cache.make_key("fragment:abc")
+
+
+def test_each_installation_has_its_own_task_queue():
+    from digivaardig.celery import app
+
+    assert app.conf.task_default_queue == f"digivaardig-{settings.INSTALLATION_ID}"
