@@ -109,10 +109,12 @@ def client():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache (cached pages are keyed on ids a rolled-back test reuses)."""
-    from django.core.cache import cache
+    """Every test starts with an empty cache (cached pages are keyed on ids a rolled-back test reuses),
+    and no marks of work done (reminders sent: keyed on ids too)."""
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["marks"].clear()
 
 
 @pytest.fixture(autouse=True)

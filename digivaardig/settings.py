@@ -251,6 +251,15 @@ else:
         }
     }
 
+# Marks of work done (a reminder that went out, for a worker that takes over a killed one's batch)
+# are state, not something kept that can be built again: they must outlive a release, so their own
+# alias is keyed by the installation only.
+CACHES["marks"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": f"digivaardig:{INSTALLATION_ID}:marks",
+    **({} if REDIS_URL else {"LOCATION": "digivaardig-marks"}),
+}
+
 # Whether every process reads the same cache (common.cache.is_shared): Redis yes, local memory no.
 CACHE_IS_SHARED = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
 

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import transaction
@@ -103,14 +103,16 @@ def _sent_key(log_id):
 
 def _already_sent(rows) -> set:
     """The rows of the batch whose e-mail went out before the worker running it stopped."""
-    found = cache.get_many([_sent_key(row.pk) for row in rows])
+    found = caches["marks"].get_many([_sent_key(row.pk) for row in rows])
     return {row.pk for row in rows if _sent_key(row.pk) in found}
 
 
 def _mark_sent(log_id):
     # Progress survives a killed worker (the cache is Redis when deployed): the redelivered task
-    # skips what went out, and the database is written once per batch, not once per e-mail.
-    cache.set(_sent_key(log_id), 1, SENT_MARK_SECONDS)
+    # skips what went out, and the database is written once per batch, not once per e-mail. In the
+    # "marks" cache, whose keys carry no release: a deployment that stops a worker mid-batch hands
+    # its progress to the next release's worker.
+    caches["marks"].set(_sent_key(log_id), 1, SENT_MARK_SECONDS)
 
 
 def _batch_rows(token, status=Status.CLAIMED):

@@ -60,3 +60,12 @@ def test_each_installation_has_its_own_task_queue():
     from digivaardig.celery import app
 
     assert app.conf.task_default_queue == f"digivaardig-{settings.INSTALLATION_ID}"
+
+
+def test_marks_of_work_done_outlive_a_release():
+    # A reminder's "sent" mark must reach the worker of the next release, which takes over a batch a
+    # deployment stopped halfway; a kept page must not.
+    from django.core.cache import caches
+
+    assert settings.RELEASE not in caches["marks"].make_key("reminders:sent:1")
+    assert settings.INSTALLATION_ID in caches["marks"].make_key("reminders:sent:1")
