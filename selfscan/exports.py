@@ -2,7 +2,7 @@
 
 import json
 
-from django.db.models import CharField, Value
+from django.db import connection
 
 from personas.models import Persona
 from personas.selectors import all_personas
@@ -11,6 +11,24 @@ from .caching import cached_questionnaire_texts, round_labels
 from .models import Answer, AreaResult, Level, Response
 
 ANSWER, RESULT = 0, 1
+
+
+def _answers_and_results_sql(count: int) -> str:
+    """Plain SQL, from the models' tables and columns, for `count` response ids (twice): the ORM
+    spent four times as long building this UNION as the database spent answering it."""
+    quote = connection.ops.quote_name
+
+    def part(model, fields, level, kind):
+        columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+        marks = ", ".join(["%s"] * count)
+        where = f"{quote(model._meta.get_field('response').column)} IN ({marks})"
+        return f"SELECT {columns}, {level}, {kind} FROM {quote(model._meta.db_table)} WHERE {where}"  # noqa: S608  # nosec B608 (names from the models, values as parameters)
+
+    return (
+        part(Answer, ("response", "question", "value"), "''", ANSWER)
+        + " UNION ALL "
+        + part(AreaResult, ("response", "area", "score"), quote(AreaResult._meta.get_field("level").column), RESULT)
+    )
 
 
 def employee_scan_export(*, employee) -> dict:
@@ -45,19 +63,9 @@ def employee_scan_export(*, employee) -> dict:
     by_response = {pk: {"answers": [], "areas": []} for pk in response_ids}
     # The answers and the area results in one query: (response, question or area, value or score,
     # level, ANSWER or RESULT).
-    rows = (
-        Answer.objects.filter(response_id__in=response_ids)
-        .order_by()  # no model ordering inside a UNION
-        .annotate(row_level=Value("", output_field=CharField()), row_kind=Value(ANSWER))
-        .values_list("response_id", "question_id", "value", "row_level", "row_kind")
-        .union(
-            AreaResult.objects.filter(response_id__in=response_ids)
-            .order_by()
-            .annotate(row_kind=Value(RESULT))
-            .values_list("response_id", "area_id", "score", "level", "row_kind"),
-            all=True,
-        )
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_answers_and_results_sql(len(response_ids)), [*response_ids, *response_ids])
+        rows = cursor.fetchall()
     answers, results = [], []
     for row in rows:
         (answers if row[4] == ANSWER else results).append(row[:4])
