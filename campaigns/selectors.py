@@ -277,21 +277,8 @@ def campaign_covers(*, municipality_id, day: datetime.date) -> bool:
     return Campaign.objects.filter(municipalities=municipality_id, kick_off_date__lte=day, end_date__gte=day).exists()
 
 
-def content_to_share(*, municipality_id, today: datetime.date) -> list[ContentItem]:
-    """What an ambassador can share this month (plan §5.1, ambassadors): the municipality's
-    published items for employees or everyone, published this month up to `today`, and the hygiene
-    items that are available today (always-on measures), by date, each with `target_personas`
-    loaded. Items for team leaders only and cancelled or unpublished items are left out.
-
-    Kept in the cache under content_to_share_key: one query for that key, then none; three when not
-    cached."""
-    if not municipality_id:
-        return []
-    return content_to_share_kept(key=content_to_share_key(municipality_id=municipality_id, today=today))
-
-
 def content_to_share_key(*, municipality_id, today: datetime.date) -> tuple:
-    """What content_to_share's result depends on, as a tuple of plain values: the municipality, the
+    """What content_to_share_kept's result depends on, as a tuple of plain values: the municipality, the
     day, the plans of its campaigns ((id, plan_version) pairs: every item, phase and settings write
     raises one; caching.kept_plan_versions) and the language. With the personas' texts' version (a
     namespace of the key) it says when the result changes. No query when kept."""
@@ -300,7 +287,12 @@ def content_to_share_key(*, municipality_id, today: datetime.date) -> tuple:
 
 
 def content_to_share_kept(*, key: tuple) -> list[ContentItem]:
-    """content_to_share for a key from content_to_share_key: no query when kept, two otherwise."""
+    """What an ambassador can share this month (plan §5.1, ambassadors), for a key from
+    content_to_share_key: the municipality's published items for employees or everyone, published
+    this month up to the key's day, and the hygiene items that are available that day (always-on
+    measures), by date, each with `target_personas` loaded. Items for team leaders only and
+    cancelled or unpublished items are left out. Kept in the cache under the key and the personas'
+    version: no query when kept, two otherwise."""
     municipality_id, today = key[0], key[1]
     return versioned_many(
         [PERSONAS_NAMESPACE],

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from campaigns.caching import kept_plan_versions
 from common.cache import versioned_many
 from organisations.access import (
     require_campaign_team,
@@ -36,7 +37,7 @@ from .models import (
     InspirationSession,
     SignUp,
 )
-from .selectors import session_content_versions, sessions_visible_to
+from .selectors import sessions_visible_to
 
 NOT_FOUND = (ValueError, TypeError)
 
@@ -139,7 +140,8 @@ def manageable_municipality_ids(user) -> list[int]:
 class SessionOrganiserScope:
     """What the session form needs of an organiser's scope: `municipalities` (a lazy queryset, for
     the form's choices: evaluated only when the form is not kept), their ids (ascending) and
-    `content_versions`, the plan versions of their campaigns (selectors.session_content_versions)."""
+    `content_versions`, the plan versions of their campaigns (campaigns.caching.kept_plan_versions:
+    what the items a session can be linked to change with)."""
 
     municipalities: QuerySet
     municipality_ids: list
@@ -147,13 +149,13 @@ class SessionOrganiserScope:
 
 
 def get_session_organiser_scope(user) -> SessionOrganiserScope:
-    """The scope in which `user` plans sessions; 403 outside the campaign team. One query (the plan
-    versions) when the ids are kept."""
+    """The scope in which `user` plans sessions; 403 outside the campaign team. No query when the ids
+    and the plan versions are kept."""
     ids = manageable_municipality_ids(user)
     return SessionOrganiserScope(
         municipalities=manageable_municipalities(user),
         municipality_ids=ids,
-        content_versions=session_content_versions(municipality_ids=ids),
+        content_versions=kept_plan_versions(municipality_ids=ids),
     )
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from campaigns.caching import PLANS, kept_plan_versions
+from campaigns.caching import PLANS
 from campaigns.models import ContentItem
 from campaigns.selectors import campaign_covers, content_to_share_kept, content_to_share_key
 from common.cache import versioned_many, versions_of
@@ -393,7 +393,7 @@ def cached_ambassador_of(*, person: User) -> Ambassador | None:
 @dataclass(frozen=True)
 class AmbassadorPage:
     """What a confirmed ambassador sees: `items`, the month's content of their municipality to share
-    (campaigns.selectors.content_to_share), and `audiences`: the persona audiences (with their
+    (campaigns.selectors.content_to_share_kept), and `audiences`: the persona audiences (with their
     messages and attention points) that colleagues fall into, plus 'Allen'. No personal data.
 
     `key` says when the page changes (the content's key and the personas' version); `items` and
@@ -560,13 +560,6 @@ def _session_participants(session):
         "waiting": [signup for signup in signups if signup.status == SignUp.Status.WAITING],
         "cancelled": sum(1 for signup in signups if signup.status == SignUp.Status.CANCELLED),
     }
-
-
-def session_content_versions(*, municipality_ids) -> tuple:
-    """The plan versions of the campaigns of `municipality_ids` ((campaign id, plan version) pairs):
-    what session_content_choices reads changes with them (campaigns.caching.kept_plan_versions: no
-    query when kept)."""
-    return kept_plan_versions(municipality_ids=municipality_ids)
 
 
 def session_content_item(*, session: InspirationSession) -> ContentItem | None:

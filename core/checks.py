@@ -9,8 +9,7 @@ def shared_cache_check(app_configs=None, **kwargs):
     """The cache's versions (common/cache.py) invalidate what every process keeps; in local memory each
     process has its own, so with more than one server process a change would show in some and not
     in others. Information, not a warning: one process (`make run`) is right with local memory."""
-    backend = settings.CACHES["default"]["BACKEND"]
-    if settings.DEBUG or not backend.endswith("LocMemCache"):
+    if settings.DEBUG or settings.CACHE_IS_SHARED:
         return []
     return [
         Info(

@@ -38,6 +38,11 @@ class TeamScope:
     campaign: Campaign | None
 
 
+# A kept team scope: the scope, None (no such team) or FORBIDDEN (a team the person does not lead).
+FORBIDDEN = "forbidden"
+TEAM_SCOPE_SECONDS = 10 * 60
+
+
 def get_team_scope(user, team_id, *, today: datetime.date) -> TeamScope:
     """The team's dashboard scope for one of its leaders or the programme lead. 403 for other roles
     and for a team leader of another team; 404 when the team does not exist.
@@ -61,10 +66,6 @@ def get_team_scope(user, team_id, *, today: datetime.date) -> TeamScope:
     if found == FORBIDDEN:
         raise PermissionDenied
     return found
-
-
-FORBIDDEN = "forbidden"
-TEAM_SCOPE_SECONDS = 10 * 60
 
 
 def _team_scope(user, pk, today):

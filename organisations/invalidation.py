@@ -1,12 +1,11 @@
-"""What keeps the cached logged-in person true: every save or delete of a person and every change
-of the teams they lead or the municipalities they advise invalidates their kept row
-(caching.person_changed).
+"""What keeps the cached logged-in person true: every save or delete of a person invalidates their
+kept row (caching.person_changed), and every change of the teams people lead or the municipalities
+they advise invalidates the organisation's version, under which that row is kept too.
 
 Signals, not services, on purpose: a person's row is written in places the portal does not own
 (Django's password change and reset, the login's last_login, the admin), and a kept row that missed
 one of them would keep a changed password's old sessions alive. Bulk writes that bypass save()
-(the import, queryset updates) call organisation_changed, which the kept row also depends on; a
-change of who leads or advises bumps the organisation's version too (kept scopes depend on it).
+(the import, queryset updates) call organisation_changed, which the kept row also depends on.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -22,12 +21,9 @@ def _person_saved(sender, instance, **kwargs):
 def _people_linked(sender, instance, action, reverse, model, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
-    if isinstance(instance, User):
-        person_changed(user_ids=[instance.pk])
-    elif pk_set:  # a team's leaders or a municipality's advisors: the people are the keys
-        person_changed(user_ids=pk_set)
-    # Who leads and who advises is also in kept scopes and counts (a person's visible municipalities,
-    # a team dashboard's access): the organisation's version. Rare writes: the admin and the import.
+    # Who leads and who advises is in the kept person (their role flags) and in kept scopes and
+    # counts (a person's visible municipalities, a team dashboard's access): all are kept under the
+    # organisation's version. Rare writes: the admin and the import.
     organisation_changed()
 
 
