@@ -7,6 +7,7 @@ from organisations.access import require_role
 from organisations.models import Team
 from organisations.roles import Role
 
+from .caching import kept_led_meeting
 from .models import TeamMeeting
 
 
@@ -20,10 +21,18 @@ def get_led_team(user, team_id) -> Team:
         raise Http404 from None
 
 
-def get_led_meeting(user, meeting_id) -> TeamMeeting:
-    """The meeting (with its team and municipality) if `user` leads its team; 403/404 as get_led_team."""
+def get_led_meeting(user, meeting_id: int, *, kept: bool = False) -> TeamMeeting:
+    """The meeting (with its team and municipality) if `user` leads its team; 403/404 as get_led_team.
+    `kept`: for a page that only shows it (a GET), the answer (404 included) from the cache, kept
+    until a meeting is written or who leads which team changes (agendas.caching.kept_led_meeting)."""
     require_role(user, Role.TEAM_LEADER)
-    try:
-        return TeamMeeting.objects.select_related("team__municipality").get(pk=meeting_id, team__leaders=user)
-    except (TeamMeeting.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+
+    def find():
+        return (
+            TeamMeeting.objects.select_related("team__municipality").filter(pk=meeting_id, team__leaders=user).first()
+        )
+
+    meeting = kept_led_meeting(meeting_id=meeting_id, user_id=user.pk, find=find) if kept else find()
+    if meeting is None:
+        raise Http404
+    return meeting

@@ -11,13 +11,29 @@ persona's or an audience's texts).
 
 from django.utils.translation import get_language
 
-from common.cache import versioned
+from common.cache import changed, prefetched_namespace, versioned, versioned_many
 from common.paging import page_key
+from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import cached_participation
 from personas.caching import NAMESPACE as PERSONAS
 
 FIGURES_SECONDS = 10 * 60
 QUESTION_SECONDS = 30 * 60
+MEETING_SECONDS = 10 * 60
+# Bumped by every write of a meeting (agendas.services, the demo seed): what is kept of one meeting.
+MEETINGS = prefetched_namespace("meetings")
+
+
+def meetings_changed() -> None:
+    """Invalidate every kept meeting (call it inside the transaction that writes one)."""
+    changed(MEETINGS)
+
+
+def kept_led_meeting(*, meeting_id: int, user_id: int, find):
+    """`find()`'s answer for the meeting `meeting_id` as `user_id` may open it (the meeting or None),
+    kept until a meeting is written (meetings_changed) or the organisation changes (who leads which
+    team: organisations/invalidation.py)."""
+    return versioned_many([MEETINGS, ORGANISATION], ["led-meeting", meeting_id, user_id], find, seconds=MEETING_SECONDS)
 
 
 def cached_team_figures(*, team, campaign, today, build):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from common.dates import day_of_month, month_start, months_between
 from organisations.models import Team
 
+from .caching import meetings_changed
 from .models import TeamMeeting
 
 TOPICS = [
@@ -82,4 +83,5 @@ def meetings_seed(*, campaign, today: datetime.date | None = None) -> int:
         rng = random.Random(f"{team.municipality.name}/{team.name}")
         rows.extend(_meetings_for(team, leaders.get(team.pk), months, today, rng))
     TeamMeeting.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    meetings_changed()
     return TeamMeeting.objects.count() - before

@@ -14,6 +14,7 @@ from campaigns.selectors import campaign_covers, current_campaign
 from organisations.caching import participation_changed
 from organisations.models import Team, User
 
+from .caching import meetings_changed
 from .models import TeamMeeting
 
 SAME_DAY = gettext_lazy(
@@ -85,6 +86,7 @@ def meeting_log(
     _check(meeting, today=today or timezone.localdate())
     _save(meeting)
     participation_changed(municipality_ids=[team.municipality_id])
+    meetings_changed()
     return meeting
 
 
@@ -104,4 +106,5 @@ def meeting_update(
     _check(meeting, today=today or timezone.localdate())
     _save(meeting, update_fields=["date", "digivaardig_on_agenda", "topic", "notes", "updated_by", "updated_at"])
     participation_changed(municipality_ids=[meeting.team.municipality_id])
+    meetings_changed()
     return meeting

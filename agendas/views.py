@@ -46,7 +46,7 @@ def team_log(request, team_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def meeting_edit(request, meeting_id):
-    meeting = get_led_meeting(request.user, meeting_id)
+    meeting = get_led_meeting(request.user, meeting_id, kept=request.method == "GET")
     today = timezone.localdate()
     form = MeetingForm(submitted_data(request), instance=meeting, last_day=today)
     if request.method == "POST" and form.is_valid():

@@ -20,7 +20,7 @@ from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.models import Municipality
 from organisations.roles import Role
 
-from .caching import PLANNER_CACHE_SECONDS, campaign_municipality_ids, kept_plan_versions
+from .caching import PLANNER_CACHE_SECONDS, campaign_municipality_ids, kept_campaign, kept_plan_versions
 from .models import Campaign, ContentItem
 
 
@@ -72,14 +72,15 @@ def _scope(user, campaign, item=None) -> PlannerScope:
     return PlannerScope(campaign=campaign, municipalities=municipalities, item=item)
 
 
-def get_planner_scope(user, campaign_id) -> PlannerScope:
+def get_planner_scope(user, campaign_id: int, *, kept: bool = False) -> PlannerScope:
     """The campaign and the municipalities of it `user` may plan. 403 outside the campaign team,
-    404 when the campaign does not exist or has none of the person's municipalities."""
+    404 when the campaign does not exist or has none of the person's municipalities. `kept`: for a
+    page that only shows the plan (a GET), the campaign from the cache (caching.kept_campaign: every
+    write of a campaign is a plan write); no query."""
     require_campaign_team(user)
-    try:
-        campaign = Campaign.objects.get(pk=campaign_id)
-    except (Campaign.DoesNotExist, ValueError):
-        raise Http404 from None
+    campaign = kept_campaign(campaign_id=campaign_id) if kept else Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:
+        raise Http404
     return _scope(user, campaign)
 
 

@@ -9,11 +9,10 @@ municipalities' and people's names, which the admin and the import change.
 
 import hashlib
 
-from django.core.cache import cache
 from django.db.models import F
 from django.utils.translation import get_language
 
-from common.cache import changed, versioned_many
+from common.cache import changed, kept_content, prefetched_namespace, versioned_many
 from organisations.caching import NAMESPACE as ORGANISATION
 
 from .models import Campaign
@@ -21,7 +20,7 @@ from .models import Campaign
 PLANNER_CACHE_SECONDS = 10 * 60
 
 
-PLANS = "plans"
+PLANS = prefetched_namespace("plans")
 
 
 def plan_changed(*, campaign_id: int) -> None:
@@ -34,6 +33,17 @@ def plans_changed() -> None:
     """Invalidate the kept plan versions (kept_plan_versions): every plan write (plan_changed), a
     new campaign and a campaign deleted in the admin."""
     changed(PLANS)
+
+
+def kept_campaign(*, campaign_id: int) -> Campaign | None:
+    """The campaign `campaign_id` (or None), kept until a plan write anywhere (plans_changed: every
+    write of a campaign is one, its plan_version too). No query when kept, one otherwise."""
+    return versioned_many(
+        [PLANS],
+        ["campaign", campaign_id],
+        lambda: Campaign.objects.filter(pk=campaign_id).first(),
+        seconds=PLANNER_CACHE_SECONDS,
+    )
 
 
 def kept_plan_versions(*, municipality_ids) -> tuple:
@@ -69,11 +79,9 @@ def campaign_municipality_ids(*, campaign: Campaign) -> list[int]:
     when it starts (core.services.programme_year_start) and changed only in the admin, which raises
     the version (core.admin.CampaignAdmin.save_related). No query when kept, one otherwise."""
     key = f"campaign-municipalities:{campaign.pk}:{campaign.plan_version}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = sorted(campaign.municipalities.values_list("pk", flat=True))
-        cache.set(key, ids, PLANNER_CACHE_SECONDS)
-    return ids
+    return kept_content(
+        key, lambda: sorted(campaign.municipalities.values_list("pk", flat=True)), seconds=PLANNER_CACHE_SECONDS
+    )
 
 
 def planner_key(view: str, *, campaign: Campaign, municipality_ids, params=(), day=None) -> str:

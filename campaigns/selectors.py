@@ -56,12 +56,12 @@ def planner_campaign(*, municipalities, today: datetime.date) -> Campaign | None
     return min(upcoming, key=lambda campaign: campaign.kick_off_date, default=None)
 
 
-def campaign_list_for_municipalities(*, municipalities) -> list[Campaign]:
-    """Campaigns in which any of `municipalities` (a queryset or objects) takes part, newest kick-off
-    first, with their municipalities; kept in the cache until a campaign of theirs is created or
-    saved, or the organisation changes (organisations.caching.cached_participation). One query for
-    the ids, two more when not cached."""
-    ids = sorted({municipality.pk for municipality in municipalities})
+def campaign_list_for_municipalities(*, municipality_ids) -> list[Campaign]:
+    """Campaigns in which any of `municipality_ids` (ids) takes part, newest kick-off first, with
+    their municipalities; kept in the cache until a campaign of theirs is created or saved, or the
+    organisation changes (organisations.caching.cached_participation). No query when kept, two
+    otherwise."""
+    ids = sorted(set(municipality_ids))
 
     def build():
         return list(Campaign.objects.filter(municipalities__in=ids).distinct().prefetch_related("municipalities"))

@@ -85,7 +85,7 @@ def planner_home(request):
 
 @login_required
 def item_list(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
     today = timezone.localdate()
 
     def build():
@@ -115,7 +115,7 @@ def item_list(request, campaign_id):
 
 @login_required
 def item_calendar(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
     month = parse_month(request.GET.get("maand"), default=timezone.localdate())
 
     def build():
@@ -139,7 +139,7 @@ def item_calendar(request, campaign_id):
 
 @login_required
 def phase_timeline(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
 
     def build():
         context = _planner(request, scope)
@@ -155,7 +155,7 @@ def phase_timeline(request, campaign_id):
 
 @login_required
 def channel_matrix(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
 
     def build():
         context = _planner(request, scope)
@@ -181,7 +181,7 @@ def channel_matrix(request, campaign_id):
 
 @login_required
 def persona_reach(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
 
     def build():
         reach = selectors.persona_reach(campaign=scope.campaign, municipalities=scope.municipalities)
@@ -193,7 +193,7 @@ def persona_reach(request, campaign_id):
 
 @login_required
 def budget_overview(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
 
     def build():
         return {"budget": budget_summary(campaign=scope.campaign, municipalities=scope.municipality_ids)}
@@ -222,14 +222,14 @@ def _export(request, scope, view, build):
 
 @login_required
 def export_csv(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
     body = _export(request, scope, "csv", exports.items_csv)
     return _download(body, "text/csv; charset=utf-8", f"contentplanning-{scope.campaign.pk}.csv")
 
 
 @login_required
 def export_xlsx(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
     body = _export(request, scope, "xlsx", exports.items_xlsx)
     return _download(
         body,
@@ -257,7 +257,7 @@ def calendar_feed(request, token):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def calendar_feeds(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
     if request.method == "POST":
         municipality = scope.municipality(request.POST.get("gemeente"))
         if municipality is None:
@@ -288,7 +288,7 @@ def _item_form_key(scope, *parts) -> RenderKey:
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def item_create(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
     own = scope.municipality(request.user.municipality_id) or scope.municipalities[0]
     initial = {"owner": request.user.pk, "publish_on": request.GET.get("datum"), "municipality": own}
     form = kept_or_bound(
@@ -391,7 +391,18 @@ def item_cancel(request, item_id):
 def item_copy(request, item_id):
     scope = get_item_scope(request.user, item_id, kept=request.method == "GET")
     item = scope.item
-    form = CopyForm(submitted_data(request), item=item, municipalities=scope.municipality_queryset())
+    form = kept_or_bound(
+        CopyForm,
+        submitted_data(request),
+        lambda data: CopyForm(data, item=item, municipalities=scope.municipality_queryset()),
+        # The choices: the scope's municipalities of the item's campaign (its plan version) and
+        # their names (the organisation's version).
+        RenderKey(
+            namespaces=(ORGANISATION,),
+            parts=(item.pk, item.municipality_id, item.campaign.plan_version, *sorted(scope.municipality_ids)),
+            seconds=PLANNER_CACHE_SECONDS,
+        ),
+    )
     if request.method == "POST" and form.is_valid():
         copies = services.content_item_copy_to_municipalities(
             item=item, municipalities=form.cleaned_data["municipalities"]
@@ -446,7 +457,7 @@ def campaign_settings(request, campaign_id):
 @require_POST
 @once_per_form
 def plan_template(request, campaign_id):
-    scope = get_planner_scope(request.user, campaign_id)
+    scope = get_planner_scope(request.user, campaign_id, kept=request.method == "GET")
     municipality = scope.municipality(request.POST.get("gemeente"))
     if municipality is None:
         raise Http404

@@ -9,10 +9,10 @@ by itself (a session that starts, a card that is no longer recent): see coaching
 
 import functools
 
-from common.cache import changed, versioned_many
+from common.cache import changed, prefetched_namespace, versioned_many
 from organisations.caching import NAMESPACE as ORGANISATION
 
-NAMESPACE = "support"
+NAMESPACE = prefetched_namespace("support")
 SUPPORT_SECONDS = 10 * 60
 
 

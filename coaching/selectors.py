@@ -173,6 +173,13 @@ class CoachOverview:
         return self.load < self.capacity
 
 
+def own_coach_profile(*, user: User) -> Coach | None:
+    """The user's own Coach row (capacity, topics), or None when they have none yet
+    (services.coach_profile_for creates it). Kept until a write of the support programme or the
+    organisation: no query when kept."""
+    return cached_support_read("own-coach-profile", [user.pk], lambda: Coach.objects.filter(user=user).first())
+
+
 def coach_overview(*, coach: User) -> CoachOverview:
     """The coach's buddies with their strippenkaart and the open requests they may take on
     (CoachOverview): name, team, topic and contact preference of each, nothing else. Kept in the

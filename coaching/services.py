@@ -26,7 +26,7 @@ from organisations.models import Municipality, User
 from selfscan.selectors import scan_completions
 
 from . import codes
-from .caching import changes_support
+from .caching import changes_support, support_changed
 from .models import (
     Ambassador,
     BuddyPair,
@@ -124,7 +124,9 @@ def coach_profile_for(*, user: User) -> Coach:
         return coach
     if not user.is_digicoach or not user.municipality_id:
         raise ValidationError(_("Je bent (nog) geen digicoach van een gemeente."))
-    coach, _created = Coach.objects.get_or_create(user=user, defaults={"municipality_id": user.municipality_id})
+    coach, created = Coach.objects.get_or_create(user=user, defaults={"municipality_id": user.municipality_id})
+    if created:
+        support_changed()  # a new digicoach: the kept lists of digicoaches are old
     return coach
 
 

@@ -151,7 +151,9 @@ def _coach_profile_form(request, coach):
 def coach_profile(request):
     require_digicoach(request.user)
     try:
-        profile = services.coach_profile_for(user=request.user)
+        # A page that only shows the profile reads the kept row; a save reads (or creates) it.
+        kept = selectors.own_coach_profile(user=request.user) if request.method == "GET" else None
+        profile = kept or services.coach_profile_for(user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("coaching:coach")

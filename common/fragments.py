@@ -15,11 +15,11 @@ import hashlib
 import pickle
 import zlib
 
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from .cache import kept_content
 from .submissions import new_token
 
 FRAGMENT_SECONDS = 60 * 60
@@ -47,13 +47,12 @@ def render_kept(where: str, inputs: list, context, render) -> str:
     except (pickle.PicklingError, TypeError, AttributeError):
         return render()
     key = f"fragment:{digest}"
-    stored = cache.get(key)
-    if stored is None:
+
+    def rendered():
         with context.push({"csrf_token": CSRF_MARKER, MARKING: True}):
-            markup = render()
-        cache.set(key, zlib.compress(markup.encode(), 1), FRAGMENT_SECONDS)
-    else:
-        markup = zlib.decompress(stored).decode()
+            return zlib.compress(render().encode(), 1)
+
+    markup = zlib.decompress(kept_content(key, rendered, seconds=FRAGMENT_SECONDS)).decode()
     return mark_safe(_filled(markup, context))  # noqa: S308  # nosec B308, B703  (rendered and escaped by the template engine)
 
 

@@ -23,7 +23,7 @@ from common.preserve import keep_for_resend, submitted_data
 from common.submissions import once_per_form
 from learning.forms import ActivityForm
 from organisations import selectors as organisation_selectors
-from organisations.access import require_campaign_team, require_role, visible_municipalities
+from organisations.access import require_campaign_team, require_role, visible_municipality_ids
 from organisations.roles import Role, primary_role
 
 from . import selectors, services
@@ -93,13 +93,13 @@ def start_team_leader(request):
 @login_required
 def start_advisor(request):
     require_campaign_team(request.user)
-    municipalities = visible_municipalities(request.user)
+    municipality_ids = visible_municipality_ids(request.user)
     return render(
         request,
         "core/start_advisor.html",
         {
-            "municipalities": organisation_selectors.municipality_list_with_counts(municipalities=municipalities),
-            "campaigns": campaign_list_for_municipalities(municipalities=municipalities),
+            "municipalities": organisation_selectors.municipality_list_with_counts(municipality_ids=municipality_ids),
+            "campaigns": campaign_list_for_municipalities(municipality_ids=municipality_ids),
         },
     )
 

@@ -5,11 +5,12 @@ import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from common.cache import kept_content
 
 from . import selectors, tables
 
@@ -37,11 +38,7 @@ def body_key(view, campaign, figures, *, scope, params) -> str:
 
 def cached_body(key, build) -> str:
     """The rendered body for `key` from the cache, else `build()`'s, kept BODY_CACHE_SECONDS."""
-    body = cache.get(key)
-    if body is None:
-        body = build()
-        cache.set(key, body, BODY_CACHE_SECONDS)
-    return body
+    return kept_content(key, build, seconds=BODY_CACHE_SECONDS)
 
 
 @dataclass

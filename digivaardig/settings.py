@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "common.cache.RequestVersions",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.SessionTimeoutMiddleware",
     "django.middleware.common.CommonMiddleware",

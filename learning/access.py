@@ -3,18 +3,32 @@
 from django.http import Http404
 
 from organisations.access import require_role
+from organisations.caching import cached_participation
 from organisations.roles import Role
 
 from .models import LearningActivity
 
 
-def get_own_activity(user, activity_id) -> LearningActivity:
+def get_own_activity(user, activity_id: int, *, kept: bool = False) -> LearningActivity:
     """The activity if `user` logged it themselves (platform records are not edited here); 404 for
-    anyone else's or a platform record, so no one learns whether another person's entry exists."""
-    try:
-        return LearningActivity.objects.get(pk=activity_id, employee=user, source=LearningActivity.Source.SELF)
-    except (LearningActivity.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    anyone else's or a platform record, so no one learns whether another person's entry exists.
+    `kept`: for a page that only shows it (a GET), the answer (404 included) from the cache, kept
+    until an activity of the person's municipality or the organisation changes (every write of an
+    activity is one: organisations.caching.participation_changed)."""
+
+    def find():
+        own = LearningActivity.objects.filter(pk=activity_id, employee=user, source=LearningActivity.Source.SELF)
+        return own.first()
+
+    if kept:
+        activity = cached_participation(
+            "learning:own-activity", municipality_ids=[user.municipality_id], parts=[activity_id, user.pk], build=find
+        )
+    else:
+        activity = find()
+    if activity is None:
+        raise Http404
+    return activity
 
 
 def require_import_access(user) -> None:

@@ -15,6 +15,7 @@ import zlib
 from django.utils import timezone
 
 from common.dates import day_of_month, month_end, month_start, months_between
+from organisations.caching import participation_changed
 from organisations.demo import DEMO_DOMAIN
 from organisations.models import User
 
@@ -165,4 +166,6 @@ def learning_seed(*, campaign, today: datetime.date | None = None) -> int:
             batch = []
     LearningActivity.objects.bulk_create(batch, batch_size=BATCH, ignore_conflicts=True)
     _demo_employee_seed(months, today)
+    # Written without the services: what is kept of these municipalities' activity is old now.
+    participation_changed(municipality_ids=campaign.municipalities.values_list("pk", flat=True))
     return LearningActivity.objects.count() - before

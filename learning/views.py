@@ -67,7 +67,7 @@ def my_learning(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def activity_edit(request, activity_id):
-    activity = get_own_activity(request.user, activity_id)
+    activity = get_own_activity(request.user, activity_id, kept=request.method == "GET")
     today = timezone.localdate()
     summary = selectors.learning_summary(employee=request.user, today=today)
     form = _activity_form(request, summary, instance=activity)

@@ -5,9 +5,9 @@ An import or an admin edit calls `organisation_changed()`; the time limit bounds
 without that call (an account deactivated in the database by hand).
 """
 
-from common.cache import changed, is_shared, versioned, versioned_many
+from common.cache import changed, is_shared, prefetched_family, prefetched_namespace, versioned, versioned_many
 
-NAMESPACE = "organisation"
+NAMESPACE = prefetched_namespace("organisation")
 COUNTS_SECONDS = 5 * 60
 
 
@@ -21,7 +21,7 @@ def cached_counts(name: str, parts, build):
     return versioned(NAMESPACE, [name, *parts], build, seconds=COUNTS_SECONDS)
 
 
-PARTICIPATION = "participation"
+PARTICIPATION = prefetched_family("participation")
 
 
 def participation_namespace(municipality_id) -> str:

@@ -17,12 +17,10 @@ def _count_of(queryset):
     return Coalesce(Subquery(queryset.values("municipality").annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
-def municipality_list_with_counts(*, municipalities) -> list[Municipality]:
-    """`municipalities` (a queryset) by name, each with `team_count` and active `employee_count`.
-
-    The counts come from the cache while the organisation is unchanged (caching.py).
-    """
-    ids = sorted(municipalities.values_list("pk", flat=True))
+def municipality_list_with_counts(*, municipality_ids) -> list[Municipality]:
+    """The municipalities of `municipality_ids` (ids) by name, each with `team_count` and active
+    `employee_count`. Kept while the organisation is unchanged (caching.py): no query when kept."""
+    ids = sorted(municipality_ids)
 
     def build():
         return list(

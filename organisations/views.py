@@ -17,6 +17,7 @@ from .access import (
     require_campaign_team,
     require_role,
     visible_municipalities,
+    visible_municipality_ids,
 )
 from .employee_import import employee_import_parse
 from .forms import EmployeeImportForm, EmployeeSearchForm, PreferencesForm
@@ -30,7 +31,7 @@ IMPORT_SUMMARY_KEY = "employee_import_summary"
 @login_required
 def municipality_list(request):
     require_campaign_team(request.user)
-    municipalities = selectors.municipality_list_with_counts(municipalities=visible_municipalities(request.user))
+    municipalities = selectors.municipality_list_with_counts(municipality_ids=visible_municipality_ids(request.user))
     return render(request, "organisations/municipality_list.html", {"municipalities": municipalities})
 
 

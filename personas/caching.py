@@ -3,9 +3,9 @@
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from common.cache import changed, versioned
+from common.cache import changed, prefetched_namespace, versioned
 
-NAMESPACE = "personas"
+NAMESPACE = prefetched_namespace("personas")
 PAGE_SECONDS = 30 * 60
 
 

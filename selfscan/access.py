@@ -5,6 +5,7 @@ from django.http import Http404
 from organisations.access import require_campaign_team, require_role, visible_municipality_list
 from organisations.roles import Role
 
+from .caching import kept_question
 from .models import Question, Response, Round
 
 
@@ -32,12 +33,19 @@ def get_round_for_management(user, round_id) -> Round:
         raise Http404 from None
 
 
-def get_question_for_management(user, question_id) -> Question:
+def get_question_for_management(user, question_id: int, *, kept: bool = False) -> Question:
+    """A question (with its area and questionnaire), for the programme lead: 403 for other roles,
+    404 when there is none. `kept`: for a page that only shows it (a GET), from the cache until a
+    question or a version changes (caching.kept_question)."""
     require_role(user, Role.PROGRAMME_LEAD)
-    try:
-        return Question.objects.select_related("area__questionnaire").get(pk=question_id)
-    except (Question.DoesNotExist, ValueError):
-        raise Http404 from None
+
+    def find():
+        return Question.objects.select_related("area__questionnaire").filter(pk=question_id).first()
+
+    question = kept_question(question_id=question_id, find=find) if kept else find()
+    if question is None:
+        raise Http404
+    return question
 
 
 def get_classification_scope(user) -> list:

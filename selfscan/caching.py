@@ -7,12 +7,11 @@ municipalities, renamed municipalities): organisations.caching.cached_participat
 shows at once; the time limit only bounds what no service sees (a row changed by hand).
 """
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from campaigns.caching import PLANS
-from common.cache import changed, versioned
+from common.cache import changed, kept_content, prefetched_namespace, versioned, versioned_many
 from organisations.caching import cached_participation
 from personas.caching import NAMESPACE as PERSONAS
 from personas.models import Persona
@@ -45,20 +44,35 @@ def cached_persona_counts(*, scan_round, municipalities) -> list:
 def cached_html(key: str, build) -> str:
     """The rendered text kept under `key` (a digest of what it shows), else `build()`'s, kept
     HTML_SECONDS (the limit only matters after a new release changed the page's code or wording)."""
-    html = cache.get(key)
-    if html is None:
-        html = build()
-        cache.set(key, html, HTML_SECONDS)
-    return html
+    return kept_content(key, build, seconds=HTML_SECONDS)
 
 
-QUESTIONNAIRE = "questionnaire"
+QUESTIONNAIRE = prefetched_namespace("questionnaire")
 
 
 def questionnaire_changed() -> None:
     """Invalidate what is kept of the questionnaires' questions (services.question_update and
     questionnaire_new_version call it)."""
     changed(QUESTIONNAIRE)
+
+
+def questionnaire_known_frozen(*, questionnaire_id: int, check) -> bool:
+    """`check()`'s answer whether the questionnaire is frozen (a round of it has a response). A yes
+    is kept until a question or a version changes (a questionnaire stays frozen: its responses stay);
+    a no is asked again every time, since the next scan started freezes it. No query when kept."""
+    return versioned_many(
+        [QUESTIONNAIRE],
+        ["frozen", questionnaire_id],
+        check,
+        seconds=HTML_SECONDS,
+        expires=lambda frozen: HTML_SECONDS if frozen else 0,
+    )
+
+
+def kept_question(*, question_id: int, find):
+    """`find()`'s question (with its area and questionnaire) or None, kept until a question or a
+    version changes (questionnaire_changed: the services and the admin call it)."""
+    return versioned(QUESTIONNAIRE, ["question", question_id], find, seconds=HTML_SECONDS)
 
 
 def cached_questions_body(*, questionnaire, frozen: bool, build) -> str:

@@ -22,7 +22,7 @@ from .access import (
     get_round_for_employee,
     get_round_for_management,
 )
-from .caching import cached_classification_rounds, cached_html, cached_questions_body
+from .caching import cached_classification_rounds, cached_html, cached_questions_body, questionnaire_known_frozen
 from .classification import EXPLANATION_TEMPLATE, classification_context
 from .exports import employee_scan_export, export_json
 from .forms import ClassificationRoundForm, QuestionForm, RoundDatesForm, StepForm
@@ -185,7 +185,9 @@ def round_edit(request, round_id):
 def questions_manage(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
     questionnaire = selectors.latest_questionnaire()
-    frozen = questionnaire is not None and services.questionnaire_is_frozen(questionnaire)
+    frozen = questionnaire is not None and questionnaire_known_frozen(
+        questionnaire_id=questionnaire.pk, check=lambda: services.questionnaire_is_frozen(questionnaire)
+    )
     body = None
     if questionnaire is not None:
         body = cached_questions_body(
@@ -204,7 +206,7 @@ def questions_manage(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def question_edit(request, question_id):
-    question = get_question_for_management(request.user, question_id)
+    question = get_question_for_management(request.user, question_id, kept=request.method == "GET")
     initial = {"text": question.text, "options": "\n".join(question.options), "correct_option": question.correct_option}
     form = QuestionForm(submitted_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -222,5 +224,8 @@ def question_edit(request, question_id):
             else:
                 messages.success(request, _("De vraag is opgeslagen."))
             return redirect("selfscan:questions_manage")
-    frozen = services.questionnaire_is_frozen(question.area.questionnaire)
+    frozen = questionnaire_known_frozen(
+        questionnaire_id=question.area.questionnaire_id,
+        check=lambda: services.questionnaire_is_frozen(question.area.questionnaire),
+    )
     return render(request, "selfscan/question_edit.html", {"question": question, "form": form, "frozen": frozen})

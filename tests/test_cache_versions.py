@@ -1,6 +1,8 @@
 """common.cache: a kept value is never older than a change of its namespaces, comes with its versions
 in one cache round trip, and a value of older versions is replaced rather than left behind."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.test import TestCase
@@ -67,7 +69,9 @@ def test_a_value_built_again_replaces_the_old_one():
     for built in range(2, 5):
         changed("a")
         versioned_many(["a"], ["x"], build, seconds=60)
-        assert cache.get(key) == (versions_of(["a"]), {"built": built})
+        versions, value, expires_at = cache.get(key)
+        assert (versions, value) == (versions_of(["a"]), {"built": built})
+        assert time.time() < expires_at <= time.time() + 60
 
 
 class ChangeInsideATransaction(TestCase):

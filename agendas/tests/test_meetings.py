@@ -217,3 +217,27 @@ def test_the_log_is_kept_and_a_logged_or_changed_meeting_shows_at_once(
         {"date": meeting.date.isoformat(), "digivaardig_on_agenda": "True", "topic": "Copilot proberen"},
     )
     assert "Copilot proberen" in client.get(url).content.decode()
+
+
+def test_the_edit_page_is_kept_and_shows_a_change_or_a_lost_team_at_once(
+    client, team_leader, team, campaign, query_count
+):
+    meeting = MeetingFactory(team=team, topic="Eerste versie", created_by=team_leader)
+    client.force_login(team_leader)
+    url = reverse("agendas:meeting_edit", args=[meeting.pk])
+    cold = query_count(client, url, at_most=10)
+    assert query_count(client, url, at_most=10, cold=False) < cold
+    client.post(url, {"date": meeting.date.isoformat(), "digivaardig_on_agenda": "True", "topic": "Tweede versie"})
+    page = client.get(url).content.decode()
+    assert "Tweede versie" in page and "Eerste versie" not in page
+    team.leaders.remove(team_leader)
+    assert client.get(url).status_code in (403, 404)
+
+
+def test_a_meeting_logged_after_its_number_was_tried_opens_at_once(client, team_leader, team, campaign):
+    client.force_login(team_leader)
+    next_pk = (TeamMeeting.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    assert client.get(reverse("agendas:meeting_edit", args=[next_pk])).status_code == 404
+    log(client, team, topic="Net vastgelegd")
+    meeting = TeamMeeting.objects.get(team=team)
+    assert client.get(reverse("agendas:meeting_edit", args=[meeting.pk])).status_code == 200

@@ -200,6 +200,17 @@ def test_programme_lead_edits_budget_targets_and_phase_dates(client, programme_l
     assert campaign.phases.get(code="0").ends_on == datetime.date(2026, 2, 20)
 
 
+def test_a_renamed_campaign_shows_at_once_on_every_planner_page(client, programme_lead, campaign):
+    from campaigns.services import campaign_update
+
+    client.force_login(programme_lead)
+    for name in PLANNER_PAGES:
+        client.get(reverse(name, args=[campaign.pk]))  # every page keeps what it read
+    campaign_update(campaign=campaign, name="Digivaardig hernoemd")
+    for name in PLANNER_PAGES:
+        assert "Digivaardig hernoemd" in client.get(reverse(name, args=[campaign.pk])).content.decode(), name
+
+
 # Planner page -> the most queries it may make, however many items are planned.
 PLANNER_PAGES = {
     "campaigns:list": 50,

@@ -195,3 +195,18 @@ def test_a_second_round_submitted_shows_the_certificate_at_once(client, employee
     submitted_response(employee, final)  # through the services, as the scan pages do
     assert "Gefeliciteerd" in client.get(url).content.decode()
     assert "Download je certificaat" in client.get(START).content.decode()
+
+
+def test_the_own_profile_page_is_kept_and_shows_a_save_and_a_new_coach_at_once(client, digicoach, query_count):
+    from coaching.models import Coach
+    from coaching.selectors import own_coach_profile
+
+    client.force_login(digicoach)
+    url = reverse("coaching:coach_profile")
+    assert own_coach_profile(user=digicoach) is None  # kept: the role without a row
+    assert client.get(url).status_code == 200  # the row is made
+    assert own_coach_profile(user=digicoach) == Coach.objects.get(user=digicoach), "no kept 'none' after it"
+    client.post(url, {"capacity": "4", "topics": ["teams"]})
+    assert 'value="4"' in client.get(url).content.decode()
+    cold = query_count(client, url, at_most=8)
+    assert query_count(client, url, at_most=8, cold=False) < cold

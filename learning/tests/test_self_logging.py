@@ -137,6 +137,20 @@ def test_an_employee_edits_their_own_entry(client, employee, campaign):
     assert activity.month == month_start(yesterday)
 
 
+def test_the_edit_page_is_kept_yet_shows_an_edit_and_a_deletion_at_once(client, employee, campaign, query_count):
+    activity = ActivityFactory(employee=employee, title="Eerste titel")
+    client.force_login(employee)
+    url = reverse("learning:edit", args=[activity.pk])
+    cold = query_count(client, url, at_most=10)
+    assert query_count(client, url, at_most=10, cold=False) < cold
+    today = timezone.localdate().isoformat()
+    client.post(url, {"date": today, "kind": "tip", "title": "Tweede titel", "minutes": "5"})
+    page = client.get(url).content.decode()
+    assert "Tweede titel" in page and "Eerste titel" not in page
+    client.post(reverse("learning:delete", args=[activity.pk]))
+    assert client.get(url).status_code == 404
+
+
 def test_an_edit_with_a_future_date_changes_nothing(client, employee, campaign):
     activity = ActivityFactory(employee=employee, title="Oud")
     client.force_login(employee)

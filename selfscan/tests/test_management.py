@@ -95,3 +95,20 @@ def test_the_questions_page_is_kept_and_shows_an_edit_and_a_new_version_at_once(
     client.post(reverse("selfscan:question_edit", args=[question.pk]), {"text": "Ik deel een map in Teams"})
     page = client.get(url).content.decode()
     assert "Ik deel een map in Teams" in page and "Versie 3." in page
+
+
+def test_the_question_page_is_kept_yet_shows_an_edit_and_a_first_scan_at_once(
+    client, programme_lead, employee, municipality, query_count
+):
+    baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    question = Question.objects.filter(kind="can_do", area__questionnaire=baseline.questionnaire).first()
+    url = reverse("selfscan:question_edit", args=[question.pk])
+    client.force_login(programme_lead)
+    frozen_notice = "Deze vragenlijst is al ingevuld"
+    assert frozen_notice not in client.get(url).content.decode()
+    client.post(url, {"text": "Eerste wijziging"})
+    assert "Eerste wijziging" in client.get(url).content.decode()
+    submitted_response(employee, baseline)  # no cache is told: a "not frozen" is never kept
+    assert frozen_notice in client.get(url).content.decode()
+    cold = query_count(client, url, at_most=8)
+    assert query_count(client, url, at_most=8, cold=False) < cold
