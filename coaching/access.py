@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from campaigns.caching import kept_plan_versions
+from campaigns.caching import PLANS, kept_plan_versions
 from common.cache import versioned_many
 from organisations.access import (
     require_campaign_team,
@@ -25,6 +25,7 @@ from organisations.caching import person_namespace
 from organisations.models import User
 from organisations.roles import Role, has_role
 
+from .caching import NAMESPACE as SUPPORT
 from .caching import SUPPORT_SECONDS, cached_support_read
 from .models import (
     Ambassador,
@@ -335,10 +336,23 @@ def get_own_certificate(user, certificate_id) -> Certificate:
     return _get(Certificate.objects.select_related("campaign"), pk=certificate_id, employee=user)
 
 
-def get_certificate_for_lead(user, certificate_id) -> Certificate:
-    """Any certificate, for the programme lead (403 for others)."""
+def get_certificate_for_lead(user, certificate_id, *, kept: bool = False) -> Certificate:
+    """Any certificate (with its campaign and who revoked it), for the programme lead (403 for
+    others, 404 when there is none). `kept`: for a page that only shows it (a GET), the answer from
+    the cache until a write of the support programme (issuing and revoking are), the organisation
+    or a plan (the campaign's name)."""
     require_role(user, Role.PROGRAMME_LEAD)
-    return _get(Certificate.objects.select_related("campaign", "revoked_by"), pk=certificate_id)
+    pk = _object_pk(certificate_id)
+
+    def find():
+        return Certificate.objects.select_related("campaign", "revoked_by").filter(pk=pk).first()
+
+    if not kept:
+        return find() or _not_found()
+    found = versioned_many(
+        [SUPPORT, ORGANISATION, PLANS], ["access:certificate-for-lead", pk], find, seconds=SUPPORT_SECONDS
+    )
+    return found or _not_found()
 
 
 def get_own_ambassador(user) -> Ambassador:

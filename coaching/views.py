@@ -692,7 +692,7 @@ def certificates_manage(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def certificate_revoke(request, certificate_id):
-    found = get_certificate_for_lead(request.user, certificate_id)
+    found = get_certificate_for_lead(request.user, certificate_id, kept=request.method == "GET")
     form = CertificateRevokeForm(submitted_data(request))
     if request.method == "POST" and form.is_valid():
         try:

@@ -88,7 +88,7 @@ def activity_edit(request, activity_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def activity_delete(request, activity_id):
-    activity = get_own_activity(request.user, activity_id)
+    activity = get_own_activity(request.user, activity_id, kept=request.method == "GET")
     if request.method == "POST":
         services.activity_delete(activity=activity)
         messages.success(request, _("De activiteit is verwijderd."))

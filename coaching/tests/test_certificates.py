@@ -195,8 +195,10 @@ def test_the_programme_lead_revokes_and_the_page_says_revoked_without_the_name(
     page = client.get(reverse("coaching:certificates_manage"), {"q": certificate.display_code}).content.decode()
     assert employee.get_full_name() in page
     url = reverse("coaching:certificate_revoke", args=[certificate.pk])
+    assert "Ingetrokken op" not in client.get(url).content.decode()  # the page keeps what it read
     assert "Dit veld is verplicht" in client.post(url, {"reason": " "}).content.decode()
     assert client.post(url, {"reason": "Uitgereikt aan de verkeerde persoon"}).status_code == 302
+    assert "verkeerde persoon" in client.get(url).content.decode(), "the revocation shows at once"
     certificate.refresh_from_db()
     assert certificate.is_revoked and certificate.revoked_by == programme_lead
     client.logout()
