@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, ContentItem
 from campaigns.selectors import current_campaign
+from common.cache import versioned_many
 from common.dates import month_end, month_start, months_between
 from common.paging import KnownCountPaginator
 from common.privacy import figure_shown
@@ -26,7 +27,7 @@ from personas.selectors import Recipient, messages_for_recipient
 from selfscan.models import Round
 from selfscan.selectors import respondent_counts
 
-from .caching import cached_question, cached_team_figures, cached_team_log
+from .caching import MEETING_SECONDS, MEETINGS, cached_question, cached_team_figures, cached_team_log
 from .models import TeamMeeting
 
 IN_LIST_LIMIT = 500
@@ -89,6 +90,19 @@ def agenda_compliance(*, teams, months) -> AgendaCompliance:
         if month in wanted and (only is None or team_id in only):
             met[team_id].add(month)
     return AgendaCompliance(months=wanted, met={team_id: frozenset(found) for team_id, found in met.items()})
+
+
+def kept_agenda_compliance(*, team_ids, months) -> AgendaCompliance:
+    """agenda_compliance for a few teams (`team_ids`) and `months` (dates), kept until a meeting is
+    written (caching.meetings_changed). No query when kept, one otherwise."""
+    ids = sorted(set(team_ids))
+    wanted = sorted({month_start(month) for month in months})
+    return versioned_many(
+        [MEETINGS],
+        ["agenda-compliance", *ids, "|", *wanted],
+        lambda: agenda_compliance(teams=ids, months=wanted),
+        seconds=MEETING_SECONDS,
+    )
 
 
 @dataclass(frozen=True)

@@ -869,10 +869,22 @@ class Verification:
 
 def certificate_verify(*, code: str) -> Verification:
     """Look up a verification code as typed (codes.normalise): VALID with name and date, REVOKED
-    (without either), or UNKNOWN. At most one query."""
+    (without either), or UNKNOWN. A found code's answer is kept until a write of the support
+    programme (issuing and revoking are) or the organisation (a person deleted takes their
+    certificates along); an unknown one is not kept (typed codes do not fill the cache). At most
+    one query."""
     normalised = codes.normalise(code)
     if not normalised:
         return Verification(status=VerificationStatus.UNKNOWN)
+    return cached_support_read(
+        "certificate-verify",
+        [normalised],
+        lambda: _certificate_verify(normalised),
+        expires=lambda found: SUPPORT_SECONDS if found.status != VerificationStatus.UNKNOWN else 0,
+    )
+
+
+def _certificate_verify(normalised: str) -> Verification:
     certificate = (
         Certificate.objects.filter(code=normalised).only("full_name", "completed_on", "revoked_at", "code").first()
     )

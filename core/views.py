@@ -18,15 +18,19 @@ from campaigns.forms import NewCampaignForm
 from campaigns.selectors import campaign_list_for_municipalities
 from coaching import selectors as coaching_selectors
 from common.dates import month_start
+from common.form_layout import RenderKey, kept_or_bound
 from common.forms import add_service_errors, as_context
 from common.preserve import keep_for_resend, submitted_data
 from common.submissions import once_per_form
 from learning.forms import ActivityForm
 from organisations import selectors as organisation_selectors
 from organisations.access import require_campaign_team, require_role, visible_municipality_ids
+from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.roles import Role, primary_role
 
 from . import selectors, services
+
+NEW_CAMPAIGN_FORM_SECONDS = 60 * 60
 
 START_PAGES = {
     Role.PROGRAMME_LEAD: "core:start_programme_lead",
@@ -82,7 +86,7 @@ def start_team_leader(request):
     require_role(request.user, Role.TEAM_LEADER)
     teams = list(organisation_selectors.led_teams(user=request.user))
     this_month = month_start(timezone.localdate())
-    compliance = agenda_selectors.agenda_compliance(teams=teams, months=[this_month])
+    compliance = agenda_selectors.kept_agenda_compliance(team_ids=[team.pk for team in teams], months=[this_month])
     for team in teams:
         team.agenda_met_this_month = compliance.is_met(team.pk, this_month)
     # A team leader is an employee too: the same support section, with the cards they received.
@@ -123,7 +127,14 @@ def start_programme_lead(request):
 @once_per_form
 def campaign_new(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
-    form = NewCampaignForm(submitted_data(request))
+    # The empty form shows the municipalities' names (the organisation's version) and nothing else
+    # from the data.
+    form = kept_or_bound(
+        NewCampaignForm,
+        submitted_data(request),
+        NewCampaignForm,
+        RenderKey(namespaces=(ORGANISATION,), parts=(), seconds=NEW_CAMPAIGN_FORM_SECONDS),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             campaign = services.programme_year_start(**form.cleaned_data, owner=request.user)

@@ -18,6 +18,13 @@ def _person_saved(sender, instance, **kwargs):
     person_changed(user_ids=[instance.pk])
 
 
+def _person_deleted(sender, instance, **kwargs):
+    person_changed(user_ids=[instance.pk])
+    # What was theirs goes with them (scans, activity, cards, certificates): everything kept under
+    # the organisation's version is read again, as after an import.
+    organisation_changed()
+
+
 def _people_linked(sender, instance, action, reverse, model, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
@@ -30,7 +37,7 @@ def _people_linked(sender, instance, action, reverse, model, pk_set, **kwargs):
 def connect() -> None:
     """Connect the receivers (OrganisationsConfig.ready)."""
     post_save.connect(_person_saved, sender=User, dispatch_uid="organisations.person_saved")
-    post_delete.connect(_person_saved, sender=User, dispatch_uid="organisations.person_deleted")
+    post_delete.connect(_person_deleted, sender=User, dispatch_uid="organisations.person_deleted")
     for through in (Team.leaders.through, User.advised_municipalities.through):
         m2m_changed.connect(
             _people_linked, sender=through, dispatch_uid=f"organisations.people_linked.{through.__name__}"

@@ -56,7 +56,7 @@ def persona_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def persona_edit(request, slug):
-    persona = get_persona_for_campaign_team(request.user, slug, with_texts=False)
+    persona = get_persona_for_campaign_team(request.user, slug, with_texts=False, kept=request.method == "GET")
     data = submitted_data(request)
     if data is None:
         # The empty form shows the saved texts: kept until a persona or audience is saved.
@@ -99,7 +99,7 @@ def message_library(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def audience_edit(request, slug):
-    audience = get_audience_for_campaign_team(request.user, slug)
+    audience = get_audience_for_campaign_team(request.user, slug, kept=request.method == "GET")
     data = submitted_data(request)
     if data is None:
         # The empty form shows the saved lines and the latest edits: kept until a text is saved.

@@ -5,7 +5,7 @@ from django.http import Http404
 from organisations.access import require_campaign_team, require_role, visible_municipality_list
 from organisations.roles import Role
 
-from .caching import kept_question
+from .caching import kept_question, kept_round
 from .models import Question, Response, Round
 
 
@@ -25,12 +25,18 @@ def get_own_response(user, scan_round) -> Response | None:
     return own.select_related("persona", "round__questionnaire").first()
 
 
-def get_round_for_management(user, round_id) -> Round:
+def get_round_for_management(user, round_id: int, *, kept: bool = False) -> Round:
+    """A round (with its campaign), for the programme lead: 403 for other roles, 404 when there is
+    none. `kept`: for a page that only shows it (a GET), from the cache (caching.kept_round)."""
     require_role(user, Role.PROGRAMME_LEAD)
-    try:
-        return Round.objects.select_related("campaign").get(pk=round_id)
-    except (Round.DoesNotExist, ValueError):
-        raise Http404 from None
+
+    def find():
+        return Round.objects.select_related("campaign").filter(pk=round_id).first()
+
+    scan_round = kept_round(round_id=round_id, find=find) if kept else find()
+    if scan_round is None:
+        raise Http404
+    return scan_round
 
 
 def get_question_for_management(user, question_id: int, *, kept: bool = False) -> Question:

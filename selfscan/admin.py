@@ -6,6 +6,7 @@ from django.contrib import admin
 from campaigns.caching import plans_changed
 from common.admin import ChangedOnWriteMixin
 from organisations.caching import participation_changed
+from organisations.models import Municipality
 
 from .caching import questionnaire_changed
 from .models import Area, Question, Questionnaire, Round
@@ -58,13 +59,20 @@ class QuestionAdmin(QuestionnaireChangedMixin, FrozenAfterUseMixin, admin.ModelA
 
 
 @admin.register(Round)
-class RoundAdmin(admin.ModelAdmin):
+class RoundAdmin(ChangedOnWriteMixin, admin.ModelAdmin):
     """A round's dates count on the dashboards and show on the scan pages, as through the service
-    (services.round_update_dates): an edit here invalidates them too."""
+    (services.round_update_dates): an edit or a delete here invalidates them too."""
+
+    def changed(self):
+        participation_changed(municipality_ids=list(Municipality.objects.values_list("pk", flat=True)))
+        # The kept round labels (caching.round_labels: its campaign, number, questionnaire) and the
+        # kept rounds of the management pages (caching.kept_round).
+        plans_changed()
 
     def save_model(self, request, obj, form, change):
+        # At once, not only after the related objects (ChangedOnWriteMixin.save_related): the row
+        # is what the kept pages show.
         super().save_model(request, obj, form, change)
-        participation_changed(municipality_ids=list(obj.campaign.municipalities.values_list("pk", flat=True)))
-        plans_changed()  # the kept round labels (caching.round_labels): its campaign, number, questionnaire
+        self.changed()
 
     list_display = ["campaign", "number", "questionnaire", "opens_on", "due_on", "closes_on"]

@@ -69,6 +69,13 @@ def questionnaire_known_frozen(*, questionnaire_id: int, check) -> bool:
     )
 
 
+def kept_round(*, round_id: int, find):
+    """`find()`'s round (with its campaign) or None, kept until a plan write (plans_changed: a
+    campaign created, saved or deleted, a round's dates: services.round_update_dates and the admin)
+    or a new version of the questionnaire (which moves unanswered rounds to it)."""
+    return versioned_many([PLANS, QUESTIONNAIRE], ["round", round_id], find, seconds=HTML_SECONDS)
+
+
 def kept_question(*, question_id: int, find):
     """`find()`'s question (with its area and questionnaire) or None, kept until a question or a
     version changes (questionnaire_changed: the services and the admin call it)."""

@@ -16,10 +16,22 @@ from personas.models import Persona
 from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
 
 
+@dataclass(frozen=True)
+class ResponseProgress:
+    """How far a person is with their response of a round: all the overview shows of it (no scores)."""
+
+    submitted_at: datetime.datetime | None
+    last_step: int
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
 def scan_home_entries(*, employee, today: datetime.date) -> list[dict]:
-    """The employee's zelfscan overview: one {"round", "response" (theirs or None), "is_open"} per
-    round of the campaigns their municipality takes part in, in reading order
-    (rounds_in_reading_order); response with its persona.
+    """The employee's zelfscan overview: one {"round", "response" (their ResponseProgress or None),
+    "is_open"} per round of the campaigns their municipality takes part in, in reading order
+    (rounds_in_reading_order).
 
     The municipality's rounds (with their campaigns) are kept in the cache until a counted write in
     the municipality or an organisation change (organisations.caching.cached_participation: round
@@ -36,10 +48,10 @@ def scan_home_entries(*, employee, today: datetime.date) -> list[dict]:
         ),
     )
     own = {
-        response.round_id: response
-        for response in Response.objects.filter(employee=employee, round__in=[r.pk for r in rounds]).select_related(
-            "persona"
-        )
+        round_id: ResponseProgress(submitted_at=submitted_at, last_step=last_step)
+        for round_id, submitted_at, last_step in Response.objects.filter(
+            employee=employee, round__in=[r.pk for r in rounds]
+        ).values_list("round_id", "submitted_at", "last_step")
     }
     return [
         {"round": scan_round, "response": own.get(scan_round.pk), "is_open": scan_round.is_open_on(today)}

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from campaigns.caching import plans_changed
 from common.dates import add_months
 from organisations.caching import participation_changed
 from personas.models import Persona
@@ -67,6 +68,7 @@ def round_update_dates(*, scan_round: Round, opens_on, due_on, closes_on) -> Rou
     scan_round.save(update_fields=["opens_on", "due_on", "closes_on"])
     # "Round 1 on time" on the dashboards is counted against the due date.
     participation_changed(municipality_ids=scan_round.campaign.municipalities.values_list("pk", flat=True))
+    plans_changed()  # the kept round of the management pages (caching.kept_round)
     return scan_round
 
 

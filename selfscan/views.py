@@ -172,7 +172,7 @@ def rounds_manage(request):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def round_edit(request, round_id):
-    scan_round = get_round_for_management(request.user, round_id)
+    scan_round = get_round_for_management(request.user, round_id, kept=request.method == "GET")
     form = RoundDatesForm(submitted_data(request), instance=scan_round)
     if request.method == "POST" and form.is_valid():
         services.round_update_dates(scan_round=scan_round, **form.cleaned_data)

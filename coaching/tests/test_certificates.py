@@ -242,3 +242,15 @@ def test_the_certificate_list_does_not_grow_with_more_certificates(client, progr
     for _ in range(10):
         CertificateFactory(employee=UserFactory())
     assert query_count(client, url, at_most=8) == small
+
+
+def test_a_kept_verification_shows_a_revocation_and_an_erased_person_at_once(
+    client, programme_lead, finished, employee
+):
+    certificate = services.certificate_issue(employee=employee, campaign=finished)
+    url = reverse("coaching:verify_code", args=[certificate.display_code])
+    assert "Geldig certificaat" in client.get(url).content.decode()
+    services.certificate_revoke(certificate=certificate, by=programme_lead, reason="Vergissing")
+    assert "ingetrokken" in client.get(url).content.decode()
+    employee.delete()  # the person erased, with what was theirs
+    assert "hoort niet bij een certificaat" in client.get(url).content.decode()

@@ -18,6 +18,16 @@ def test_programme_lead_moves_round_dates(client, programme_lead, municipality):
     assert baseline.due_on == datetime.date(2026, 5, 2)
 
 
+def test_the_round_page_is_kept_yet_shows_new_dates_at_once(client, programme_lead, municipality, query_count):
+    baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    url = reverse("selfscan:round_edit", args=[baseline.pk])
+    client.force_login(programme_lead)
+    cold = query_count(client, url, at_most=8)
+    assert query_count(client, url, at_most=8, cold=False) < cold
+    client.post(url, {"opens_on": "2026-03-02", "due_on": "2026-05-04", "closes_on": "2026-11-30"})
+    assert 'value="2026-05-04"' in client.get(url).content.decode()
+
+
 def test_dates_in_the_wrong_order_get_a_message_and_change_nothing(client, programme_lead, municipality):
     baseline, _ = open_campaign_rounds(municipalities=[municipality])
     before = (baseline.opens_on, baseline.due_on, baseline.closes_on)
