@@ -121,10 +121,11 @@ def _item_scope(user, pk, municipality_ids) -> PlannerScope | None:
     return _scope(user, item.campaign, item=item) if item else None
 
 
-def get_campaign_for_lead(user, campaign_id) -> Campaign:
-    """Any campaign, for the programme lead only (403 for others, 404 when it does not exist)."""
+def get_campaign_for_lead(user, campaign_id: int, *, kept: bool = False) -> Campaign:
+    """Any campaign, for the programme lead only (403 for others, 404 when it does not exist).
+    `kept`: for a page that only shows it (a GET), from the cache (caching.kept_campaign)."""
     require_role(user, Role.PROGRAMME_LEAD)
-    try:
-        return Campaign.objects.get(pk=campaign_id)
-    except (Campaign.DoesNotExist, ValueError):
-        raise Http404 from None
+    campaign = kept_campaign(campaign_id=campaign_id) if kept else Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:
+        raise Http404
+    return campaign

@@ -420,8 +420,9 @@ def item_copy(request, item_id):
 @require_http_methods(["GET", "POST"])
 @once_per_form
 def campaign_settings(request, campaign_id):
-    campaign = get_campaign_for_lead(request.user, campaign_id)
     data = submitted_data(request)
+    # A page that only shows the settings (no typed values) reads the kept campaign.
+    campaign = get_campaign_for_lead(request.user, campaign_id, kept=data is None)
 
     def forms():
         return {

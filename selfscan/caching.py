@@ -17,7 +17,7 @@ from personas.caching import NAMESPACE as PERSONAS
 from personas.models import Persona
 
 from .models import Area, Question, Round
-from .selectors import classification_rounds, latest_attitude_statements, persona_counts
+from .selectors import classification_rounds, latest_attitude_statements, latest_questionnaire, persona_counts
 
 COUNTS_SECONDS = 10 * 60
 HTML_SECONDS = 10 * 60
@@ -57,16 +57,16 @@ def questionnaire_changed() -> None:
 
 
 def questionnaire_known_frozen(*, questionnaire_id: int, check) -> bool:
-    """`check()`'s answer whether the questionnaire is frozen (a round of it has a response). A yes
-    is kept until a question or a version changes (a questionnaire stays frozen: its responses stay);
-    a no is asked again every time, since the next scan started freezes it. No query when kept."""
-    return versioned_many(
-        [QUESTIONNAIRE],
-        ["frozen", questionnaire_id],
-        check,
-        seconds=HTML_SECONDS,
-        expires=lambda frozen: HTML_SECONDS if frozen else 0,
-    )
+    """`check()`'s answer whether the questionnaire is frozen (a round of it has a response), kept
+    until a question or a version changes or a questionnaire gets its first response
+    (services.response_start and the demo seed call questionnaire_changed). No query when kept."""
+    return versioned(QUESTIONNAIRE, ["frozen", questionnaire_id], check, seconds=HTML_SECONDS)
+
+
+def kept_latest_questionnaire():
+    """selectors.latest_questionnaire(), kept until a question or a version changes
+    (questionnaire_changed). No query when kept."""
+    return versioned(QUESTIONNAIRE, ["latest-questionnaire"], latest_questionnaire, seconds=HTML_SECONDS)
 
 
 def kept_round(*, round_id: int, find):

@@ -23,6 +23,7 @@ from organisations.models import User
 from personas.models import Persona
 
 from . import scoring
+from .caching import questionnaire_changed
 from .models import Answer, Area, AreaResult, Question, Response
 from .selectors import questions_for_round
 
@@ -172,6 +173,7 @@ def _submit_many(scan_round, people, personas, areas, when, improvement=0.0, bef
         )
         answer_sets.append((answers, outcome))
     Response.objects.bulk_create(responses, batch_size=BATCH)
+    questionnaire_changed()  # its questionnaire is in use now (caching.questionnaire_known_frozen)
     saved = {r.employee_id: r for r in Response.objects.filter(round=scan_round, employee__in=[u for u, _ in people])}
     answer_rows, result_rows = [], []
     for (user, _profile), (answers, outcome) in zip(people, answer_sets, strict=True):

@@ -81,10 +81,21 @@ def response_start(*, scan_round: Round, employee) -> Response:
         raise ValidationError(_("Deze ronde van de zelfscan is nu niet open."))
     try:
         with transaction.atomic():
-            response, _created = Response.objects.get_or_create(round=scan_round, employee=employee)
+            response, created = Response.objects.get_or_create(round=scan_round, employee=employee)
     except IntegrityError:
-        response = Response.objects.get(round=scan_round, employee=employee)
+        return Response.objects.get(round=scan_round, employee=employee)
+    if created and not _others_answered(response):
+        questionnaire_changed()  # the first response freezes the questionnaire (questionnaire_is_frozen)
     return response
+
+
+def _others_answered(response: Response) -> bool:
+    """Whether another response uses the questionnaire of `response`'s round."""
+    return (
+        Response.objects.filter(round__questionnaire_id=response.round.questionnaire_id)
+        .exclude(pk=response.pk)
+        .exists()
+    )
 
 
 def response_save_answers(*, response: Response, answers: dict, step: int) -> None:

@@ -22,7 +22,13 @@ from .access import (
     get_round_for_employee,
     get_round_for_management,
 )
-from .caching import cached_classification_rounds, cached_html, cached_questions_body, questionnaire_known_frozen
+from .caching import (
+    cached_classification_rounds,
+    cached_html,
+    cached_questions_body,
+    kept_latest_questionnaire,
+    questionnaire_known_frozen,
+)
 from .classification import EXPLANATION_TEMPLATE, classification_context
 from .exports import employee_scan_export, export_json
 from .forms import ClassificationRoundForm, QuestionForm, RoundDatesForm, StepForm
@@ -184,7 +190,7 @@ def round_edit(request, round_id):
 @login_required
 def questions_manage(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
-    questionnaire = selectors.latest_questionnaire()
+    questionnaire = kept_latest_questionnaire()
     frozen = questionnaire is not None and questionnaire_known_frozen(
         questionnaire_id=questionnaire.pk, check=lambda: services.questionnaire_is_frozen(questionnaire)
     )
