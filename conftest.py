@@ -107,6 +107,31 @@ def client():
     return FormClient()
 
 
+@pytest.fixture
+def cache_round_trips(monkeypatch):
+    """The list of cache calls the code makes from now on ("get", "get_many", "set", "set_many",
+    "get_or_set"), each one round trip to Redis; not those a backend makes inside one (local memory)."""
+    from django.core.cache import cache
+
+    calls, depth = [], []
+
+    def spy(name, real):
+        def call(*args, **kwargs):
+            if not depth:
+                calls.append(name)
+            depth.append(name)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return call
+
+    for name in ("get", "get_many", "get_or_set", "set", "set_many"):
+        monkeypatch.setattr(cache, name, spy(name, getattr(cache, name)))
+    return calls
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with an empty cache (cached pages are keyed on ids a rolled-back test reuses),

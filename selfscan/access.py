@@ -33,10 +33,7 @@ def get_round_for_management(user, round_id: int, *, kept: bool = False) -> Roun
     def find():
         return Round.objects.select_related("campaign").filter(pk=round_id).first()
 
-    scan_round = kept_round(round_id=round_id, find=find) if kept else find()
-    if scan_round is None:
-        raise Http404
-    return scan_round
+    return _found(kept_round(round_id=round_id, find=find) if kept else find())
 
 
 def get_question_for_management(user, question_id: int, *, kept: bool = False) -> Question:
@@ -48,10 +45,13 @@ def get_question_for_management(user, question_id: int, *, kept: bool = False) -
     def find():
         return Question.objects.select_related("area__questionnaire").filter(pk=question_id).first()
 
-    question = kept_question(question_id=question_id, find=find) if kept else find()
-    if question is None:
+    return _found(kept_question(question_id=question_id, find=find) if kept else find())
+
+
+def _found(found):
+    if found is None:
         raise Http404
-    return question
+    return found
 
 
 def get_classification_scope(user) -> list:

@@ -31,28 +31,7 @@ def in_request(read):
     return RequestVersions(lambda request: read())(None)
 
 
-@pytest.fixture
-def round_trips(monkeypatch):
-    calls, depth = [], []
-
-    def spy(name, real):
-        def call(*args, **kwargs):
-            if not depth:  # the calls the code makes, not those a backend makes inside one
-                calls.append(name)
-            depth.append(name)
-            try:
-                return real(*args, **kwargs)
-            finally:
-                depth.pop()
-
-        return call
-
-    for name in ("get", "get_many", "set", "set_many"):
-        monkeypatch.setattr(cache, name, spy(name, getattr(cache, name)))
-    return calls
-
-
-def test_a_request_reads_its_versions_once_and_kept_values_from_this_process(round_trips):
+def test_a_request_reads_its_versions_once_and_kept_values_from_this_process(cache_round_trips):
     build = _Builds()
 
     def page():
@@ -63,13 +42,13 @@ def test_a_request_reads_its_versions_once_and_kept_values_from_this_process(rou
         ]
 
     assert in_request(page) == [{"built": 1}, {"built": 2}, "markup"]
-    round_trips.clear()
+    cache_round_trips.clear()
     assert in_request(page) == [{"built": 1}, {"built": 2}, "markup"]
-    assert round_trips == ["get_many"], "the versions of a, b and the generation, in one round trip"
+    assert cache_round_trips == ["get_many"], "the versions of a, b and the generation, in one round trip"
     assert build.count == 2
 
 
-def test_a_prefetched_namespace_comes_with_the_first_versions(round_trips):
+def test_a_prefetched_namespace_comes_with_the_first_versions(cache_round_trips):
     prefetched_namespace("test-prefetched")
     build = _Builds()
 
@@ -78,9 +57,9 @@ def test_a_prefetched_namespace_comes_with_the_first_versions(round_trips):
         return versioned_many(["test-prefetched"], ["x"], build, seconds=60)
 
     in_request(page)
-    round_trips.clear()
+    cache_round_trips.clear()
     in_request(page)
-    assert round_trips == ["get_many"]
+    assert cache_round_trips == ["get_many"]
 
 
 def test_a_change_by_another_process_shows_on_the_next_request():
@@ -137,13 +116,13 @@ def test_every_reader_gets_its_own_object():
     assert in_request(lambda: versioned_many(["a"], ["x"], _Builds(), seconds=60)) == {"names": ["Anna"]}
 
 
-def test_outside_a_request_every_read_asks_the_shared_cache(round_trips):
+def test_outside_a_request_every_read_asks_the_shared_cache(cache_round_trips):
     build = _Builds()
     versioned_many(["a"], ["x"], build, seconds=60)
-    round_trips.clear()
+    cache_round_trips.clear()
     versioned_many(["a"], ["x"], build, seconds=60)
     versioned_many(["a"], ["x"], build, seconds=60)
-    assert round_trips == ["get_many", "get_many"]
+    assert cache_round_trips == ["get_many", "get_many"]
 
 
 def test_the_copies_are_bounded_in_number_and_size():
@@ -172,7 +151,7 @@ def test_the_middleware_leaves_no_versions_behind_for_the_next_request():
     assert versioned_many(["a"], ["x"], build, seconds=60) == {"built": 2}
 
 
-def test_a_family_member_once_read_comes_with_the_first_versions(round_trips):
+def test_a_family_member_once_read_comes_with_the_first_versions(cache_round_trips):
     from common.cache import prefetched_family
 
     prefetched_family("test-family")
@@ -183,9 +162,9 @@ def test_a_family_member_once_read_comes_with_the_first_versions(round_trips):
         return versioned_many(["test-family:7"], ["x"], build, seconds=60)
 
     in_request(page)
-    round_trips.clear()
+    cache_round_trips.clear()
     in_request(page)
-    assert round_trips == ["get_many"]
+    assert cache_round_trips == ["get_many"]
 
 
 pytestmark = pytest.mark.django_db

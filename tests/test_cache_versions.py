@@ -38,27 +38,12 @@ def test_a_lost_version_starts_a_new_one_never_an_old_one():
     assert versions_of(["a"]) != before
 
 
-def test_versions_and_value_come_in_one_round_trip(monkeypatch):
+def test_versions_and_value_come_in_one_round_trip(cache_round_trips):
     build = _Builds()
     versioned_many(["a", "b"], ["x"], build, seconds=60)
-    calls, depth = [], []
-
-    def spy(name, real):
-        def call(*args, **kwargs):
-            if not depth:  # the calls the code makes, not those a backend makes inside one (local memory)
-                calls.append(name)
-            depth.append(name)
-            try:
-                return real(*args, **kwargs)
-            finally:
-                depth.pop()
-
-        return call
-
-    for name in ("get", "get_many", "get_or_set", "set", "set_many"):
-        monkeypatch.setattr(cache, name, spy(name, getattr(cache, name)))
+    cache_round_trips.clear()
     assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 1}
-    assert calls == ["get_many"]
+    assert cache_round_trips == ["get_many"]
 
 
 def test_a_value_built_again_replaces_the_old_one():
