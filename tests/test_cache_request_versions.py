@@ -9,6 +9,7 @@ from django.core.cache import cache
 
 from common.cache import RequestVersions, changed, kept_content, prefetched_namespace, versioned_many
 from common.local_tier import LOCAL, MAX_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, LocalTier
+from tests.test_cache_versions import Builds
 
 
 @pytest.fixture(autouse=True)
@@ -17,22 +18,13 @@ def _shared(settings):
     settings.CACHE_IS_SHARED = True
 
 
-class _Builds:
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self):
-        self.count += 1
-        return {"built": self.count}
-
-
 def in_request(read):
     """`read()`'s result, called as a view of one request is."""
     return RequestVersions(lambda request: read())(None)
 
 
 def test_a_request_reads_its_versions_once_and_kept_values_from_this_process(cache_round_trips):
-    build = _Builds()
+    build = Builds()
 
     def page():
         return [
@@ -50,7 +42,7 @@ def test_a_request_reads_its_versions_once_and_kept_values_from_this_process(cac
 
 def test_a_prefetched_namespace_comes_with_the_first_versions(cache_round_trips):
     prefetched_namespace("test-prefetched")
-    build = _Builds()
+    build = Builds()
 
     def page():
         versioned_many(["a"], ["x"], build, seconds=60)
@@ -63,14 +55,14 @@ def test_a_prefetched_namespace_comes_with_the_first_versions(cache_round_trips)
 
 
 def test_a_change_by_another_process_shows_on_the_next_request():
-    build = _Builds()
+    build = Builds()
     assert in_request(lambda: versioned_many(["a"], ["x"], build, seconds=60)) == {"built": 1}
     cache.set("version:a", time.time_ns(), None)  # what changed("a") in another process writes
     assert in_request(lambda: versioned_many(["a"], ["x"], build, seconds=60)) == {"built": 2}
 
 
 def test_a_value_another_process_built_is_read_from_the_shared_cache():
-    build = _Builds()
+    build = Builds()
     in_request(lambda: versioned_many(["a"], ["x"], build, seconds=60))
     changed("a")
     assert versioned_many(["a"], ["x"], lambda: "built elsewhere", seconds=60) == "built elsewhere"
@@ -79,7 +71,7 @@ def test_a_value_another_process_built_is_read_from_the_shared_cache():
 
 
 def test_a_change_within_a_request_shows_to_its_own_later_reads():
-    build = _Builds()
+    build = Builds()
 
     def write_then_read():
         before = versioned_many(["a"], ["x"], build, seconds=60)
@@ -98,7 +90,7 @@ def test_a_flush_of_the_shared_cache_drops_this_processes_copies():
 
 
 def test_a_copy_is_not_read_after_the_value_stops_being_true():
-    build = _Builds()
+    build = Builds()
 
     def read():
         return versioned_many(["a"], ["x"], build, seconds=60, expires=lambda value: 1)
@@ -111,13 +103,13 @@ def test_a_copy_is_not_read_after_the_value_stops_being_true():
 
 def test_every_reader_gets_its_own_object():
     in_request(lambda: versioned_many(["a"], ["x"], lambda: {"names": ["Anna"]}, seconds=60))
-    first = in_request(lambda: versioned_many(["a"], ["x"], _Builds(), seconds=60))
+    first = in_request(lambda: versioned_many(["a"], ["x"], Builds(), seconds=60))
     first["names"].append("changed by a view")
-    assert in_request(lambda: versioned_many(["a"], ["x"], _Builds(), seconds=60)) == {"names": ["Anna"]}
+    assert in_request(lambda: versioned_many(["a"], ["x"], Builds(), seconds=60)) == {"names": ["Anna"]}
 
 
 def test_outside_a_request_every_read_asks_the_shared_cache(cache_round_trips):
-    build = _Builds()
+    build = Builds()
     versioned_many(["a"], ["x"], build, seconds=60)
     cache_round_trips.clear()
     versioned_many(["a"], ["x"], build, seconds=60)
@@ -143,7 +135,7 @@ def test_the_copies_are_bounded_in_number_and_size():
 
 
 def test_the_middleware_leaves_no_versions_behind_for_the_next_request():
-    build = _Builds()
+    build = Builds()
     in_request(lambda: versioned_many(["a"], ["x"], build, seconds=60))
     assert LOCAL.generation is not None
     cache.set("version:a", time.time_ns(), None)
@@ -155,7 +147,7 @@ def test_a_family_member_once_read_comes_with_the_first_versions(cache_round_tri
     from common.cache import prefetched_family
 
     prefetched_family("test-family")
-    build = _Builds()
+    build = Builds()
 
     def page():
         versioned_many(["a"], ["x"], build, seconds=60)

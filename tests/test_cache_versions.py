@@ -10,7 +10,9 @@ from django.test import TestCase
 from common.cache import changed, kept_key, versioned, versioned_many, versions_of
 
 
-class _Builds:
+class Builds:
+    """A build function that counts its calls and returns {"built": count}."""
+
     def __init__(self):
         self.count = 0
 
@@ -20,7 +22,7 @@ class _Builds:
 
 
 def test_a_value_is_kept_until_one_of_its_namespaces_changes():
-    build = _Builds()
+    build = Builds()
     assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 1}
     assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 1}
     assert versioned_many(["a", "b"], ["y"], build, seconds=60) == {"built": 2}, "other parts: another value"
@@ -30,7 +32,7 @@ def test_a_value_is_kept_until_one_of_its_namespaces_changes():
 
 
 def test_a_lost_version_starts_a_new_one_never_an_old_one():
-    build = _Builds()
+    build = Builds()
     versioned_many(["a"], ["x"], build, seconds=60)
     before = versions_of(["a"])
     cache.delete("version:a")  # a cache restart, an eviction
@@ -39,7 +41,7 @@ def test_a_lost_version_starts_a_new_one_never_an_old_one():
 
 
 def test_versions_and_value_come_in_one_round_trip(cache_round_trips):
-    build = _Builds()
+    build = Builds()
     versioned_many(["a", "b"], ["x"], build, seconds=60)
     cache_round_trips.clear()
     assert versioned_many(["a", "b"], ["x"], build, seconds=60) == {"built": 1}
@@ -48,7 +50,7 @@ def test_versions_and_value_come_in_one_round_trip(cache_round_trips):
 
 def test_a_value_built_again_replaces_the_old_one():
     # One key per namespaces and parts, whatever the versions: a value of old versions takes no memory.
-    build = _Builds()
+    build = Builds()
     versioned_many(["a"], ["x"], build, seconds=60)
     key = kept_key(["a"], ["x"])
     for built in range(2, 5):
@@ -61,7 +63,7 @@ def test_a_value_built_again_replaces_the_old_one():
 
 class ChangeInsideATransaction(TestCase):
     def test_a_value_read_before_the_commit_is_not_kept_after_it(self):
-        build = _Builds()
+        build = Builds()
         with self.captureOnCommitCallbacks(execute=True):
             changed("a")
             versioned_many(["a"], ["x"], build, seconds=60)  # a reader between the write and its commit
