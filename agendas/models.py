@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import validate_plausible_day
+
 
 class TeamMeeting(models.Model):
     """A team meeting (werkoverleg), logged by one of the team's leaders and shared by all of them.
@@ -15,7 +17,7 @@ class TeamMeeting(models.Model):
     EDITABLE_FIELDS = ("date", "digivaardig_on_agenda", "topic", "notes")
 
     team = models.ForeignKey("organisations.Team", on_delete=models.CASCADE, related_name="meetings")
-    date = models.DateField(_("datum van het werkoverleg"))
+    date = models.DateField(_("datum van het werkoverleg"), validators=[validate_plausible_day])
     digivaardig_on_agenda = models.BooleanField(_("Stond Digivaardig op de agenda?"), default=True)
     topic = models.CharField(
         _("onderwerp"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: de Digidonderdagtip over Teams.")

@@ -48,6 +48,11 @@ class PlannerScope:
         """The same municipalities as a lazy queryset, for form choices."""
         return Municipality.objects.filter(pk__in=self._ids).order_by("name")
 
+    @property
+    def copy_targets(self) -> tuple[Municipality, ...]:
+        """The municipalities of the scope other than the item's: where the item may be copied to."""
+        return tuple(m for m in self.municipalities if self.item is None or m.pk != self.item.municipality_id)
+
     def municipality(self, value) -> Municipality | None:
         """The municipality of the scope whose id is `value` (text from a form or URL), else None."""
         try:

@@ -4,6 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import validate_plausible_day
 from common.forms import IsoDateInput, MoneyField
 from common.money import format_amount, parse_euro
 from common.number_fields import limit_numbers
@@ -94,12 +95,15 @@ class ContentItemForm(forms.ModelForm):
 class RescheduleForm(forms.Form):
     """A new publication date and, for hygiene (available over a period), a new 'beschikbaar tot'."""
 
-    publish_on = forms.DateField(label=_("Nieuwe publicatiedatum"), widget=IsoDateInput())
+    publish_on = forms.DateField(
+        label=_("Nieuwe publicatiedatum"), widget=IsoDateInput(), validators=[validate_plausible_day]
+    )
     available_until = forms.DateField(
         label=_("Beschikbaar tot en met"),
         required=False,
         widget=IsoDateInput(),
         help_text=_("Leeg: de hele campagne."),
+        validators=[validate_plausible_day],
     )
 
     def __init__(self, *args, item, **kwargs):

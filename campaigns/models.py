@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from common.dates import month_end, month_start
+from common.dates import add_months, is_plausible_day, month_end, month_start, validate_plausible_day
 from common.workdays import next_working_day, non_working_reason
 
 DEFAULT_BUDGET = Decimal("20000")
@@ -41,12 +41,16 @@ def kick_off_not_a_working_day(day: datetime.date) -> str:
 class Campaign(models.Model):
     """One year of the programme; zelfscan rounds and the content plan hang on it."""
 
+    # A programme year (plan §6: kick-off in spring, round 2 in November, the closing after it)
+    # fits in well under this; a longer one is a typo, and would fill every month-by-month page.
+    MAX_MONTHS = 24
+
     name = models.CharField(_("naam"), max_length=100, unique=True)
     municipalities = models.ManyToManyField(
         "organisations.Municipality", related_name="campaigns", verbose_name=_("deelnemende gemeenten")
     )
-    kick_off_date = models.DateField(_("datum kick-off"))
-    end_date = models.DateField(_("einddatum"))
+    kick_off_date = models.DateField(_("datum kick-off"), validators=[validate_plausible_day])
+    end_date = models.DateField(_("einddatum"), validators=[validate_plausible_day])
     budget = models.DecimalField(_("budget (euro)"), max_digits=10, decimal_places=2, default=DEFAULT_BUDGET)
     target_scan_percent = models.PositiveSmallIntegerField(
         _("doel: % zelfscan binnen twee maanden"), default=80, validators=PERCENT
@@ -114,9 +118,25 @@ class Campaign(models.Model):
         """(first, last day) of round 2: the closing month, within the kick-off and the end date."""
         return max(self.kick_off_date, self.closing_month), min(month_end(self.closing_month), self.end_date)
 
+    def has_plausible_dates(self) -> bool:
+        """Whether both dates are days a person may enter (common.dates.is_plausible_day): only
+        then does date arithmetic on them (the period, the months) make sense."""
+        return is_plausible_day(self.kick_off_date) and is_plausible_day(self.end_date)
+
     def clean(self):
-        if self.kick_off_date and self.end_date and self.end_date <= self.kick_off_date:
+        if not self.has_plausible_dates():
+            return  # the fields' own validators say what is wrong
+        if self.end_date <= self.kick_off_date:
             raise ValidationError({"end_date": _("De einddatum moet na de kick-off liggen.")})
+        if self.end_date > add_months(self.kick_off_date, self.MAX_MONTHS):
+            raise ValidationError(
+                {
+                    "end_date": _(
+                        "Een campagne duurt hoogstens %(months)s maanden na de kick-off; kies een eerdere einddatum."
+                    )
+                    % {"months": self.MAX_MONTHS}
+                }
+            )
         if self.kick_off_date and non_working_reason(self.kick_off_date):
             raise ValidationError({"kick_off_date": kick_off_not_a_working_day(self.kick_off_date)})
         if self.budget is not None and self.budget < 0:
@@ -141,8 +161,8 @@ class Phase(models.Model):
     code = models.CharField(_("nummer"), max_length=10, choices=Code.choices)
     name = models.CharField(_("naam"), max_length=100)
     aim = models.TextField(_("doel"), blank=True)
-    starts_on = models.DateField(_("van"))
-    ends_on = models.DateField(_("tot en met"))
+    starts_on = models.DateField(_("van"), validators=[validate_plausible_day])
+    ends_on = models.DateField(_("tot en met"), validators=[validate_plausible_day])
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -158,7 +178,7 @@ class Phase(models.Model):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("De einddatum ligt vóór de begindatum.")})
         campaign = self.campaign if self.campaign_id else None
-        if campaign is None or not (campaign.kick_off_date and campaign.end_date):
+        if campaign is None or not campaign.has_plausible_dates():
             return
         first, last = campaign.period
         errors = {}
@@ -273,7 +293,7 @@ class ContentItem(models.Model):
         Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="content_items", verbose_name=_("fase")
     )
     focuses_on_scan = models.BooleanField(_("gaat over de zelfscan"), default=False)
-    publish_on = models.DateField(_("publicatiedatum"))
+    publish_on = models.DateField(_("publicatiedatum"), validators=[validate_plausible_day])
     # Hygiene is always available (plan 5.1): it runs from publish_on until this date, or, when
     # empty, until the end of the campaign. Hero and hub items are dated, so they leave it empty.
     available_until = models.DateField(
@@ -281,8 +301,11 @@ class ContentItem(models.Model):
         null=True,
         blank=True,
         help_text=_("Alleen voor hygiëne: leeg betekent de hele campagne."),
+        validators=[validate_plausible_day],
     )
-    production_deadline = models.DateField(_("deadline productie"), null=True, blank=True)
+    production_deadline = models.DateField(
+        _("deadline productie"), null=True, blank=True, validators=[validate_plausible_day]
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEA)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from common.dates import validate_plausible_day
 from common.money import format_euro
 from common.workdays import is_working_day
 from organisations.caching import participation_changed
@@ -334,6 +335,10 @@ def content_item_reschedule(*, item: ContentItem, publish_on: datetime.date, ava
     Raises ValidationError when the deadline would come after the new publication date, or the
     period would end before it starts (or an item that is not hygiene would get a period).
     """
+    try:
+        validate_plausible_day(publish_on)  # before the lead time is taken off it
+    except ValidationError as error:
+        raise ValidationError({"publish_on": error.messages}) from None
     lead = item.publish_on - item.production_deadline if item.production_deadline else None
     item.publish_on = publish_on
     if lead is not None:

@@ -1,5 +1,7 @@
 from django.urls import path
 
+import common.converters  # noqa: F401  (registers <printable:…>)
+
 from . import views
 
 app_name = "campaigns"
@@ -23,5 +25,5 @@ urlpatterns = [
     path("item/<int:item_id>/dupliceren/", views.item_duplicate, name="duplicate"),
     path("item/<int:item_id>/annuleren/", views.item_cancel, name="cancel"),
     path("item/<int:item_id>/kopieren/", views.item_copy, name="copy"),
-    path("agenda/<str:token>.ics", views.calendar_feed, name="feed"),
+    path("agenda/<printable:token>.ics", views.calendar_feed, name="feed"),
 ]

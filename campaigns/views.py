@@ -337,7 +337,11 @@ def item_edit(request, item_id):
             messages.success(request, _("'%(title)s' is opgeslagen.") % {"title": item.title})
             _notify(request, item)
             return redirect("campaigns:list", campaign_id=item.campaign_id)
-    return render(request, "campaigns/item_form.html", {"campaign": item.campaign, "form": form, "item": item})
+    return render(
+        request,
+        "campaigns/item_form.html",
+        {"campaign": item.campaign, "form": form, "item": item, "can_copy": bool(scope.copy_targets)},
+    )
 
 
 @login_required
@@ -391,6 +395,10 @@ def item_cancel(request, item_id):
 def item_copy(request, item_id):
     scope = get_item_scope(request.user, item_id, kept=request.method == "GET")
     item = scope.item
+    if not scope.copy_targets:
+        # An advisor of one municipality: nowhere to copy to; the page says so instead of a form
+        # with a required choice and no options.
+        return render(request, "campaigns/item_copy.html", {"item": item, "form": None})
     form = kept_or_bound(
         CopyForm,
         submitted_data(request),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from common.dates import long_date
+from common.dates import long_date, validate_plausible_day
 from common.forms import IsoDateInput
 from common.number_fields import limit_numbers
 from organisations.identity import normalise_email
@@ -171,7 +171,7 @@ class AmbassadorAppointForm(PersonByEmailMixin, forms.Form):
 class SessionForm(forms.ModelForm):
     """Planning an inspiration session: the moment as a date and a time (Europe/Amsterdam)."""
 
-    day = forms.DateField(label=_("Datum"), widget=IsoDateInput())
+    day = forms.DateField(label=_("Datum"), widget=IsoDateInput(), validators=[validate_plausible_day])
     time = forms.TimeField(
         label=_("Begintijd"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"), initial="12:00"
     )

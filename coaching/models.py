@@ -24,6 +24,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import validate_plausible_day
+
 
 class Topic(models.TextChoices):
     """What a digicoach helps with and what a buddy asks about (the zelfscan's areas, in plain words)."""
@@ -205,7 +207,7 @@ class CoachingSession(models.Model):
 
     card = models.ForeignKey(PunchCard, on_delete=models.CASCADE, related_name="sessions")
     strip = models.PositiveSmallIntegerField(_("strip"))
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), validators=[validate_plausible_day])
     topic = models.CharField(_("waar ging het over?"), max_length=200)
     minutes = models.PositiveSmallIntegerField(
         _("hoeveel minuten?"), validators=[MinValueValidator(1), MaxValueValidator(MAX_MINUTES)]

@@ -1,5 +1,7 @@
 from django.urls import path
 
+import common.converters  # noqa: F401  (registers <printable:…>)
+
 from . import views
 
 app_name = "coaching"
@@ -37,7 +39,7 @@ urlpatterns = [
     path("certificaat/<int:campaign_id>/downloaden/", views.certificate_issue, name="certificate_issue"),
     path("certificaat/<int:certificate_id>/certificaat.pdf", views.certificate_download, name="certificate_pdf"),
     path("certificaat/controleren/", views.verify, name="verify"),
-    path("certificaat/controleren/<str:code>/", views.verify_code, name="verify_code"),
+    path("certificaat/controleren/<printable:code>/", views.verify_code, name="verify_code"),
     # Management: campaign team and programme lead
     path("beheer/digicoaches/", views.coaches, name="coaches"),
     path("beheer/digicoaches/<int:coach_id>/", views.coach_edit, name="coach_edit"),

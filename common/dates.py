@@ -8,11 +8,35 @@ relativedelta does. Dates for the planner's pages: `short_date`, `long_date` and
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 # Years a person can sensibly mean in this programme; anything else in a URL is a typo or an attack.
 MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+# The days a person may enter anywhere in the portal: those years. A day outside (year 1, year
+# 9999: a typo or a probe) is refused with a message, before any date arithmetic on it overflows.
+EARLIEST_DAY = datetime.date(MIN_YEAR, 1, 1)
+LATEST_DAY = datetime.date(MAX_YEAR, 12, 31)
+
+
+def is_plausible_day(day) -> bool:
+    """Whether `day` (a date, or None) lies between EARLIEST_DAY and LATEST_DAY."""
+    return day is not None and EARLIEST_DAY <= day <= LATEST_DAY
+
+
+def validate_plausible_day(day) -> None:
+    """A model and form field validator: raises ValidationError (Dutch) for a day outside
+    EARLIEST_DAY–LATEST_DAY."""
+    if day is not None and not is_plausible_day(day):
+        raise ValidationError(
+            _("Kies een datum tussen %(first)s en %(last)s.")
+            % {"first": date_format(EARLIEST_DAY, "j F Y"), "last": date_format(LATEST_DAY, "j F Y")},
+            code="implausible_day",
+        )
 
 
 def month_start(day: datetime.date, offset: int = 0) -> datetime.date:

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from common.dates import month_start
+from common.dates import month_start, validate_plausible_day
 
 
 class LearningActivity(models.Model):
@@ -36,7 +36,7 @@ class LearningActivity(models.Model):
     MAX_MINUTES = 24 * 60
 
     employee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_activities")
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), validators=[validate_plausible_day])
     # The first day of the month of `date`, kept by every writer (month_of): active_months reads only
     # this column and its index, never a date function per row.
     month = models.DateField(editable=False)

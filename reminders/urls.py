@@ -1,5 +1,7 @@
 from django.urls import path
 
+import common.converters  # noqa: F401  (registers <printable:…>)
+
 from . import views
 
 app_name = "reminders"
@@ -10,5 +12,5 @@ urlpatterns = [
     path("voorbeeld/", views.preview, name="preview"),
     path("voorbeeld/bericht/", views.preview_html, name="preview_html"),
     path("voorbeeld/test/", views.send_test_email, name="send_test"),
-    path("afmelden/<str:token>/", views.opt_out, name="opt_out"),
+    path("afmelden/<printable:token>/", views.opt_out, name="opt_out"),
 ]

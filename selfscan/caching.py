@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 
 from campaigns.caching import PLANS
 from common.cache import changed, kept_content, prefetched_namespace, versioned, versioned_many
+from organisations.caching import NAMESPACE as ORGANISATION
 from organisations.caching import cached_participation
 from personas.caching import NAMESPACE as PERSONAS
 from personas.models import Persona
@@ -58,9 +59,10 @@ def questionnaire_changed() -> None:
 
 def questionnaire_known_frozen(*, questionnaire_id: int, check) -> bool:
     """`check()`'s answer whether the questionnaire is frozen (a round of it has a response), kept
-    until a question or a version changes or a questionnaire gets its first response
-    (services.response_start and the demo seed call questionnaire_changed). No query when kept."""
-    return versioned(QUESTIONNAIRE, ["frozen", questionnaire_id], check, seconds=HTML_SECONDS)
+    until a question or a version changes, a questionnaire gets its first response
+    (services.response_start and the demo seed call questionnaire_changed) or a person is deleted
+    with their responses (the organisation's version). No query when kept."""
+    return versioned_many([QUESTIONNAIRE, ORGANISATION], ["frozen", questionnaire_id], check, seconds=HTML_SECONDS)
 
 
 def kept_latest_questionnaire():

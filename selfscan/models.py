@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from common.dates import validate_plausible_day
 
 
 class Level(models.TextChoices):
@@ -104,9 +107,9 @@ class Round(models.Model):
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="scan_rounds")
     number = models.PositiveSmallIntegerField(_("ronde"), choices=Number.choices)
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="rounds")
-    opens_on = models.DateField(_("open vanaf"))
-    due_on = models.DateField(_("graag af vóór"))
-    closes_on = models.DateField(_("sluit op"))
+    opens_on = models.DateField(_("open vanaf"), validators=[validate_plausible_day])
+    due_on = models.DateField(_("graag af vóór"), validators=[validate_plausible_day])
+    closes_on = models.DateField(_("sluit op"), validators=[validate_plausible_day])
 
     class Meta:
         ordering = ["campaign", "number"]
@@ -120,6 +123,19 @@ class Round(models.Model):
     def clean(self):
         if self.opens_on and self.due_on and self.closes_on and not self.opens_on <= self.due_on <= self.closes_on:
             raise ValidationError(_("De data moeten in deze volgorde liggen: open vanaf, graag af vóór, sluit op."))
+        campaign = self.campaign if self.campaign_id else None
+        if campaign is None or not campaign.has_plausible_dates():
+            return
+        first, last = campaign.period
+        period = {"first": date_format(first, "j F Y"), "last": date_format(last, "j F Y")}
+        message = _("Een ronde ligt binnen de campagne (%(first)s – %(last)s).") % period
+        errors = {
+            name: message
+            for name in ("opens_on", "due_on", "closes_on")
+            if getattr(self, name) and not first <= getattr(self, name) <= last
+        }
+        if errors:
+            raise ValidationError(errors)
 
     def is_open_on(self, day):
         return self.opens_on <= day <= self.closes_on

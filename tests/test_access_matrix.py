@@ -5,6 +5,8 @@ Object URLs are checked twice: with the role's own objects (table row) and with 
 municipality's objects, which must never answer 200.
 """
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -222,6 +224,28 @@ def test_each_role_gets_the_expected_outcome_on_every_url(world, role):
         if actual != expected[role]:
             mismatches[name] = (expected[role], actual)
     assert mismatches == {}
+
+
+ELEMENT_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_page_has_an_element_id_twice(world, role):
+    """QA: a phase's hidden id was on the settings page twice. An id is unique in a page (WCAG
+    4.1.1 parsing; a label or a skip link finds the wrong element otherwise), on every page."""
+    client = client_for(world["users"][role])
+    twice = {}
+    for name, expected in MATRIX.items():
+        if expected[role] != OK:
+            continue
+        response = client.get(build_url(name, world["own"]))
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        ids = ELEMENT_ID.findall(response.content.decode())
+        repeated = sorted({element for element in ids if ids.count(element) > 1})
+        if repeated:
+            twice[name] = repeated
+    assert twice == {}
 
 
 # The programme lead sees every municipality by design, so has no foreign objects.

@@ -94,3 +94,12 @@ def test_random_parameters_on_the_busiest_pages_never_give_500(values, world):
         (lead, reverse("organisations:employee_list")),
     ]:
         assert client.get(url, values).status_code < 500
+
+
+@pytest.mark.parametrize("name", ["campaigns:feed", "reminders:opt_out", "coaching:verify_code"])
+@pytest.mark.parametrize("segment", ["%00", "a%01b", "%7F"])
+def test_a_control_character_in_an_address_is_no_page(client, name, segment):
+    """QA: /campagne/agenda/%00.ics (public) was a server error on PostgreSQL: NUL reached a lookup.
+    Every token or code in a path is matched without control characters (common/converters.py)."""
+    address = reverse(name, args=["PLACEHOLDER"]).replace("PLACEHOLDER", segment)
+    assert client.get(address).status_code == 404

@@ -541,3 +541,78 @@ def test_an_item_on_a_weekend_kick_off_of_an_older_campaign_is_warned_about_too(
     assert item_notices(item=item, campaign=older) == ["Let op: zondag 1 maart 2026 is geen werkdag."]
     warnings = [w["message"] for w in balance_warnings(campaign=older, items=[item], today=datetime.date(2026, 1, 1))]
     assert "'Kick-off' staat op 1 maart (zondag): geen werkdag." in warnings
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"end_date": "9999-12-31"}, "Kies een datum tussen 1 januari 2000 en 31 december 2100."),
+        ({"kick_off_date": "0001-01-01"}, "Kies een datum tussen 1 januari 2000 en 31 december 2100."),
+        ({"end_date": "2029-01-31"}, "Een campagne duurt hoogstens 24 maanden na de kick-off"),
+    ],
+)
+def test_an_absurd_campaign_date_gets_a_message_and_changes_nothing(client, programme_lead, planner, changes, message):
+    """QA: an end date of 9999-12-31 was saved and then every start page and planner view was a
+    server error (year 10000 in the month arithmetic); year 1 was a server error at once; 2226 was
+    saved and made the channel matrix 5.9 MB."""
+    client.force_login(programme_lead)
+    response = client.post(reverse("campaigns:settings", args=[planner.pk]), settings_data(planner, **changes))
+    assert response.status_code == 200 and message in response.content.decode()
+    planner.refresh_from_db()
+    assert (planner.kick_off_date, planner.end_date) == (datetime.date(2026, 3, 2), datetime.date(2026, 11, 30))
+
+
+def test_an_item_moved_to_year_one_gets_a_message_and_stays(client, advisor, planner, municipality):
+    """QA: the reschedule form with 0001-01-01 was a server error (the lead time taken off it)."""
+    item = ContentItemFactory(
+        campaign=planner,
+        municipality=municipality,
+        publish_on=datetime.date(2026, 4, 9),
+        production_deadline=datetime.date(2026, 4, 2),
+    )
+    client.force_login(advisor)
+    response = client.post(reverse("campaigns:reschedule", args=[item.pk]), {"publish_on": "0001-01-01"})
+    assert "Kies een datum tussen 1 januari 2000 en 31 december 2100." in response.content.decode()
+    with pytest.raises(ValidationError):
+        content_item_reschedule(item=item, publish_on=datetime.date(1, 1, 1))
+    item.refresh_from_db()
+    assert item.publish_on == datetime.date(2026, 4, 9)
+
+
+def test_a_round_outside_its_campaign_gets_a_message(client, programme_lead, planner, shipped_content):
+    from selfscan.services import rounds_create_for_campaign
+
+    scan_round = rounds_create_for_campaign(campaign=planner)[0]
+    client.force_login(programme_lead)
+    response = client.post(
+        reverse("selfscan:round_edit", args=[scan_round.pk]),
+        {"opens_on": "2026-11-02", "due_on": "2026-12-01", "closes_on": "2028-01-01"},
+    )
+    assert "Een ronde ligt binnen de campagne (1 februari 2026 – 30 november 2026)." in response.content.decode()
+    for day in ("0001-01-01", "9999-12-31"):
+        response = client.post(
+            reverse("selfscan:round_edit", args=[scan_round.pk]), {"opens_on": day, "due_on": day, "closes_on": day}
+        )
+        assert "Kies een datum tussen" in response.content.decode()
+
+
+def test_an_advisor_of_one_municipality_is_not_offered_a_copy_with_no_choices(client, advisor, planner, municipality):
+    """QA: the copy page showed a required choice without options, and its error named no field."""
+    item = ContentItemFactory(campaign=planner, municipality=municipality)
+    client.force_login(advisor)
+    assert (
+        reverse("campaigns:copy", args=[item.pk])
+        not in client.get(reverse("campaigns:edit", args=[item.pk])).content.decode()
+    )
+    page = client.get(reverse("campaigns:copy", args=[item.pk])).content.decode()
+    assert "er is niets om naar te kopiëren" in page and 'type="checkbox"' not in page
+    assert client.post(reverse("campaigns:copy", args=[item.pk]), {"municipalities": []}).status_code == 200
+    assert planner.content_items.count() == 1
+
+
+def test_the_settings_page_has_each_phase_id_once(client, programme_lead, planner):
+    """QA: each phase's hidden id was rendered twice: duplicate element ids on the page."""
+    client.force_login(programme_lead)
+    page = client.get(reverse("campaigns:settings", args=[planner.pk])).content.decode()
+    for index in range(planner.phases.count()):
+        assert page.count(f'id="id_fase-{index}-id"') == 1

@@ -81,3 +81,39 @@ def test_in_the_demos_own_memory_the_person_is_read_on_every_request(client, emp
     assert [person_queries(client, reverse("core:privacy")) for _ in range(3)] == [1, 1, 1]
     get_user_model().objects.filter(pk=employee.pk).update(is_active=False)  # no signal, no version
     assert not client.get(reverse("core:privacy")).context["user"].is_authenticated
+
+
+def test_a_role_taken_away_by_a_save_closes_kept_pages_at_once(client, digicoach):
+    """QA: another coach's buddy pair, seen as programme lead, stayed open after the flag was
+    switched off in a shell, until its kept answer aged out; and a kept 404 outlived a new role."""
+    from coaching.tests.factories import BuddyPairFactory
+
+    pair = BuddyPairFactory()  # another coach's buddy
+    url = reverse("coaching:pair", args=[pair.pk])
+    client.force_login(digicoach)
+    assert client.get(url).status_code == 404
+    digicoach.is_programme_lead = True
+    digicoach.save()
+    assert client.get(url).status_code == 200, "a kept 404 does not outlive the new role"
+    digicoach.is_programme_lead = False
+    digicoach.save()
+    assert client.get(url).status_code == 404, "a kept answer does not outlive the role"
+
+
+def test_a_renamed_person_shows_on_other_peoples_kept_pages_at_once(client, employee, team_leader, team):
+    client.force_login(team_leader)
+    url = reverse("organisations:team_detail", args=[team.pk])
+    assert employee.first_name in client.get(url).content.decode()
+    employee.first_name = "Sannie"
+    employee.save()
+    assert "Sannie" in client.get(url).content.decode()
+
+
+def test_a_login_or_a_preference_leaves_what_others_see_kept(client, employee):
+    from common.cache import versions_of
+
+    before = versions_of(["organisation"])
+    client.force_login(employee)  # saves last_login (update_fields=["last_login"]), as a login does
+    employee.language = "en"
+    employee.save(update_fields=["language"])
+    assert versions_of(["organisation"]) == before

@@ -9,14 +9,16 @@ from selfscan.tests.factories import open_campaign_rounds, submitted_response
 
 def test_programme_lead_moves_round_dates(client, programme_lead, municipality):
     baseline, _ = open_campaign_rounds(municipalities=[municipality])
+    campaign = baseline.campaign
+    due = campaign.kick_off_date + datetime.timedelta(days=20)
     client.force_login(programme_lead)
     response = client.post(
         reverse("selfscan:round_edit", args=[baseline.pk]),
-        {"opens_on": "2026-03-02", "due_on": "2026-05-02", "closes_on": "2026-11-30"},
+        {"opens_on": campaign.kick_off_date, "due_on": due, "closes_on": campaign.end_date},
     )
     assert response.status_code == 302
     baseline.refresh_from_db()
-    assert baseline.due_on == datetime.date(2026, 5, 2)
+    assert baseline.due_on == due
 
 
 def test_the_round_page_is_kept_yet_shows_new_dates_at_once(client, programme_lead, municipality, query_count):
@@ -25,8 +27,10 @@ def test_the_round_page_is_kept_yet_shows_new_dates_at_once(client, programme_le
     client.force_login(programme_lead)
     cold = query_count(client, url, at_most=8)
     assert query_count(client, url, at_most=8, cold=False) < cold
-    client.post(url, {"opens_on": "2026-03-02", "due_on": "2026-05-04", "closes_on": "2026-11-30"})
-    assert 'value="2026-05-04"' in client.get(url).content.decode()
+    campaign = baseline.campaign
+    due = campaign.kick_off_date + datetime.timedelta(days=21)
+    client.post(url, {"opens_on": campaign.kick_off_date, "due_on": due, "closes_on": campaign.end_date})
+    assert f'value="{due.isoformat()}"' in client.get(url).content.decode()
 
 
 def test_dates_in_the_wrong_order_get_a_message_and_change_nothing(client, programme_lead, municipality):
@@ -121,5 +125,7 @@ def test_the_question_page_is_kept_yet_shows_an_edit_and_a_first_scan_at_once(
     assert "Eerste wijziging" in client.get(url).content.decode()
     response_start(scan_round=baseline, employee=employee)  # the first scan started freezes it
     assert frozen_notice in client.get(url).content.decode()
+    employee.delete()  # erased with their response: the questionnaire is free again
+    assert frozen_notice not in client.get(url).content.decode()
     cold = query_count(client, url, at_most=8)
     assert query_count(client, url, at_most=8, cold=False) < cold
