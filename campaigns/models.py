@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from common.dates import add_months, is_plausible_day, month_end, month_start, validate_plausible_day
+from common.dates import EARLIEST_DAY, add_months, is_plausible_day, month_end, month_start, validate_plausible_day
 from common.workdays import next_working_day, non_working_reason
 
 DEFAULT_BUDGET = Decimal("20000")
@@ -129,14 +129,13 @@ class Campaign(models.Model):
         if self.end_date <= self.kick_off_date:
             raise ValidationError({"end_date": _("De einddatum moet na de kick-off liggen.")})
         if self.end_date > add_months(self.kick_off_date, self.MAX_MONTHS):
-            raise ValidationError(
-                {
-                    "end_date": _(
-                        "Een campagne duurt hoogstens %(months)s maanden na de kick-off; kies een eerdere einddatum."
-                    )
-                    % {"months": self.MAX_MONTHS}
-                }
-            )
+            too_long = _("Een campagne duurt hoogstens %(months)s maanden na de kick-off.")
+            raise ValidationError({"end_date": too_long % {"months": self.MAX_MONTHS}})
+        if not is_plausible_day(self.starts_on):
+            # The campaign (and its first phase) starts the month before the kick-off.
+            too_early = _("De campagne begint de maand vóór de kick-off; kies een kick-off vanaf %(first)s.")
+            first = date_format(add_months(EARLIEST_DAY, 1), "j F Y")
+            raise ValidationError({"kick_off_date": too_early % {"first": first}})
         if self.kick_off_date and non_working_reason(self.kick_off_date):
             raise ValidationError({"kick_off_date": kick_off_not_a_working_day(self.kick_off_date)})
         if self.budget is not None and self.budget < 0:

@@ -548,7 +548,12 @@ def test_an_item_on_a_weekend_kick_off_of_an_older_campaign_is_warned_about_too(
     [
         ({"end_date": "9999-12-31"}, "Kies een datum tussen 1 januari 2000 en 31 december 2100."),
         ({"kick_off_date": "0001-01-01"}, "Kies een datum tussen 1 januari 2000 en 31 december 2100."),
-        ({"end_date": "2029-01-31"}, "Een campagne duurt hoogstens 24 maanden na de kick-off"),
+        ({"end_date": "2029-01-31"}, "Een campagne duurt hoogstens 24 maanden na de kick-off."),
+        # In range, but the campaign would start in December 1999 (QA: the message named the range).
+        (
+            {"kick_off_date": "2000-01-03", "end_date": "2000-12-29"},
+            "De campagne begint de maand vóór de kick-off; kies een kick-off vanaf",
+        ),
     ],
 )
 def test_an_absurd_campaign_date_gets_a_message_and_changes_nothing(client, programme_lead, planner, changes, message):
