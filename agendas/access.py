@@ -3,6 +3,7 @@ and advisors see compliance as figures, through agendas.selectors.agenda_complia
 
 from django.http import Http404
 
+from common.access import found_or_404
 from organisations.access import require_role
 from organisations.models import Team
 from organisations.roles import Role
@@ -32,7 +33,4 @@ def get_led_meeting(user, meeting_id: int, *, kept: bool = False) -> TeamMeeting
             TeamMeeting.objects.select_related("team__municipality").filter(pk=meeting_id, team__leaders=user).first()
         )
 
-    meeting = kept_led_meeting(meeting_id=meeting_id, user_id=user.pk, find=find) if kept else find()
-    if meeting is None:
-        raise Http404
-    return meeting
+    return found_or_404(kept_led_meeting(meeting_id=meeting_id, user_id=user.pk, find=find) if kept else find())

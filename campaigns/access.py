@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
+from common.access import found_or_404
 from common.cache import versioned_many
 from organisations.access import (
     require_campaign_team,
@@ -83,10 +84,7 @@ def get_planner_scope(user, campaign_id: int, *, kept: bool = False) -> PlannerS
     page that only shows the plan (a GET), the campaign from the cache (caching.kept_campaign: every
     write of a campaign is a plan write); no query."""
     require_campaign_team(user)
-    campaign = kept_campaign(campaign_id=campaign_id) if kept else Campaign.objects.filter(pk=campaign_id).first()
-    if campaign is None:
-        raise Http404
-    return _scope(user, campaign)
+    return _scope(user, _campaign(campaign_id, kept=kept))
 
 
 def get_item_scope(user, item_id, *, kept: bool = False) -> PlannerScope:
@@ -112,9 +110,7 @@ def get_item_scope(user, item_id, *, kept: bool = False) -> PlannerScope:
         )
     else:
         scope = _item_scope(user, pk, ids)
-    if scope is None:
-        raise Http404
-    return scope
+    return found_or_404(scope)
 
 
 def _item_scope(user, pk, municipality_ids) -> PlannerScope | None:
@@ -130,7 +126,10 @@ def get_campaign_for_lead(user, campaign_id: int, *, kept: bool = False) -> Camp
     """Any campaign, for the programme lead only (403 for others, 404 when it does not exist).
     `kept`: for a page that only shows it (a GET), from the cache (caching.kept_campaign)."""
     require_role(user, Role.PROGRAMME_LEAD)
-    campaign = kept_campaign(campaign_id=campaign_id) if kept else Campaign.objects.filter(pk=campaign_id).first()
-    if campaign is None:
-        raise Http404
-    return campaign
+    return _campaign(campaign_id, kept=kept)
+
+
+def _campaign(campaign_id: int, *, kept: bool) -> Campaign:
+    return found_or_404(
+        kept_campaign(campaign_id=campaign_id) if kept else Campaign.objects.filter(pk=campaign_id).first()
+    )

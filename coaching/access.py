@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from campaigns.caching import PLANS, kept_plan_versions
+from common.access import found_or_404
 from common.cache import versioned_many
 from organisations.access import (
     require_campaign_team,
@@ -271,16 +272,11 @@ def _object_pk(object_id) -> int:
 def _found(name, parts, find, *, kept: bool):
     """`find()`'s object, or 404 when it finds none; with `kept`, the answer (404 included) from the
     cache under the support and organisation versions (read `name` for key `parts`)."""
-    return _kept_or_404(name, parts, find) if kept else (find() or _not_found())
+    return _kept_or_404(name, parts, find) if kept else found_or_404(find())
 
 
 def _kept_or_404(name, parts, build):
-    found = cached_support_read(name, parts, build)
-    return found if found is not None else _not_found()
-
-
-def _not_found():
-    raise Http404
+    return found_or_404(cached_support_read(name, parts, build))
 
 
 def get_colleague(user, person_id, *, kept: bool = False) -> User:
@@ -309,7 +305,7 @@ def get_colleague(user, person_id, *, kept: bool = False) -> User:
         )
     else:
         found = find()
-    return found if found is not None else _not_found()
+    return found_or_404(found)
 
 
 def get_blockable(user, person_id) -> User:
@@ -348,11 +344,11 @@ def get_certificate_for_lead(user, certificate_id, *, kept: bool = False) -> Cer
         return Certificate.objects.select_related("campaign", "revoked_by").filter(pk=pk).first()
 
     if not kept:
-        return find() or _not_found()
+        return found_or_404(find())
     found = versioned_many(
         [SUPPORT, ORGANISATION, PLANS], ["access:certificate-for-lead", pk], find, seconds=SUPPORT_SECONDS
     )
-    return found or _not_found()
+    return found_or_404(found)
 
 
 def get_own_ambassador(user) -> Ambassador:

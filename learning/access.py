@@ -1,7 +1,6 @@
 """Access to learning activity: a person reaches only their own entries; the import is the programme lead's."""
 
-from django.http import Http404
-
+from common.access import found_or_404
 from organisations.access import require_role
 from organisations.caching import cached_participation
 from organisations.roles import Role
@@ -20,15 +19,13 @@ def get_own_activity(user, activity_id: int, *, kept: bool = False) -> LearningA
         own = LearningActivity.objects.filter(pk=activity_id, employee=user, source=LearningActivity.Source.SELF)
         return own.first()
 
-    if kept:
-        activity = cached_participation(
+    if not kept:
+        return found_or_404(find())
+    return found_or_404(
+        cached_participation(
             "learning:own-activity", municipality_ids=[user.municipality_id], parts=[activity_id, user.pk], build=find
         )
-    else:
-        activity = find()
-    if activity is None:
-        raise Http404
-    return activity
+    )
 
 
 def require_import_access(user) -> None:

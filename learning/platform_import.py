@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from common.csv_import import LineError as RowError
 from common.csv_import import read_csv
-from common.dates import MAX_YEAR, MIN_YEAR
+from common.dates import is_plausible_day
 from organisations.identity import normalise_email
 from organisations.models import User
 
@@ -87,18 +87,18 @@ def parse_date(text: str) -> datetime.date | None:
             day = datetime.date.fromisoformat(text)  # the common case, without strptime's cost
         except ValueError:
             return None
-        return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+        return day if is_plausible_day(day) else None
     for pattern in DATE_FORMATS:
         try:
             day = datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date
         except ValueError:
             continue
-        return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+        return day if is_plausible_day(day) else None
     try:
         moment = datetime.datetime.fromisoformat(text.replace("z", "Z"))
     except ValueError:
         return None
-    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+    if not is_plausible_day(moment.date()):
         return None
     return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
 

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from common.access import found_or_404
 from common.cache import versioned
 from organisations.access import require_campaign_team
 
@@ -17,7 +18,7 @@ def get_persona_for_campaign_team(user, slug, *, with_texts: bool = True, kept: 
     from the cache until a persona or audience text is saved (caching.personas_changed)."""
     require_campaign_team(user)
     if kept and not with_texts:
-        return _found(
+        return found_or_404(
             versioned(
                 NAMESPACE,
                 ["persona-row", slug],
@@ -40,10 +41,4 @@ def get_audience_for_campaign_team(user, slug, *, kept: bool = False) -> Audienc
     def find():
         return Audience.objects.select_related("persona").filter(slug=slug).first()
 
-    return _found(versioned(NAMESPACE, ["audience-row", slug], find, seconds=PAGE_SECONDS) if kept else find())
-
-
-def _found(found):
-    if found is None:
-        raise Http404
-    return found
+    return found_or_404(versioned(NAMESPACE, ["audience-row", slug], find, seconds=PAGE_SECONDS) if kept else find())

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from common.access import found_or_404
 from organisations.access import require_campaign_team, require_role, visible_municipality_list
 from organisations.roles import Role
 
@@ -33,7 +34,7 @@ def get_round_for_management(user, round_id: int, *, kept: bool = False) -> Roun
     def find():
         return Round.objects.select_related("campaign").filter(pk=round_id).first()
 
-    return _found(kept_round(round_id=round_id, find=find) if kept else find())
+    return found_or_404(kept_round(round_id=round_id, find=find) if kept else find())
 
 
 def get_question_for_management(user, question_id: int, *, kept: bool = False) -> Question:
@@ -45,13 +46,7 @@ def get_question_for_management(user, question_id: int, *, kept: bool = False) -
     def find():
         return Question.objects.select_related("area__questionnaire").filter(pk=question_id).first()
 
-    return _found(kept_question(question_id=question_id, find=find) if kept else find())
-
-
-def _found(found):
-    if found is None:
-        raise Http404
-    return found
+    return found_or_404(kept_question(question_id=question_id, find=find) if kept else find())
 
 
 def get_classification_scope(user) -> list:

@@ -10,7 +10,7 @@ from organisations.models import Municipality
 
 from .caching import questionnaire_changed
 from .models import Area, Question, Questionnaire, Round
-from .services import questionnaire_is_frozen
+from .selectors import questionnaire_is_frozen
 
 
 class QuestionnaireChangedMixin(ChangedOnWriteMixin):
@@ -28,7 +28,7 @@ class FrozenAfterUseMixin:
         )
         if isinstance(obj, Questionnaire):
             questionnaire = obj
-        if questionnaire is not None and questionnaire_is_frozen(questionnaire):
+        if questionnaire is not None and questionnaire_is_frozen(questionnaire_id=questionnaire.pk):
             return False
         return super().has_change_permission(request, obj)
 

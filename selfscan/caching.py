@@ -18,7 +18,13 @@ from personas.caching import NAMESPACE as PERSONAS
 from personas.models import Persona
 
 from .models import Area, Question, Round
-from .selectors import classification_rounds, latest_attitude_statements, latest_questionnaire, persona_counts
+from .selectors import (
+    classification_rounds,
+    latest_attitude_statements,
+    latest_questionnaire,
+    persona_counts,
+    questionnaire_is_frozen,
+)
 
 COUNTS_SECONDS = 10 * 60
 HTML_SECONDS = 10 * 60
@@ -57,12 +63,17 @@ def questionnaire_changed() -> None:
     changed(QUESTIONNAIRE)
 
 
-def questionnaire_known_frozen(*, questionnaire_id: int, check) -> bool:
-    """`check()`'s answer whether the questionnaire is frozen (a round of it has a response), kept
+def questionnaire_known_frozen(*, questionnaire_id: int) -> bool:
+    """selectors.questionnaire_is_frozen (a round of the questionnaire has a response), kept
     until a question or a version changes, a questionnaire gets its first response
     (services.response_start and the demo seed call questionnaire_changed) or a person is deleted
     with their responses (the organisation's version). No query when kept."""
-    return versioned_many([QUESTIONNAIRE, ORGANISATION], ["frozen", questionnaire_id], check, seconds=HTML_SECONDS)
+    return versioned_many(
+        [QUESTIONNAIRE, ORGANISATION],
+        ["frozen", questionnaire_id],
+        lambda: questionnaire_is_frozen(questionnaire_id=questionnaire_id),
+        seconds=HTML_SECONDS,
+    )
 
 
 def kept_latest_questionnaire():

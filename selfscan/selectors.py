@@ -136,6 +136,15 @@ def baseline_scores(*, response) -> dict:
     )
 
 
+def questionnaire_is_frozen(*, questionnaire_id: int, excluding_response_id: int | None = None) -> bool:
+    """Whether a round on this questionnaire version has a response (other than
+    `excluding_response_id`): then its questions may no longer change. One query."""
+    responses = Response.objects.filter(round__questionnaire_id=questionnaire_id)
+    if excluding_response_id is not None:
+        responses = responses.exclude(pk=excluding_response_id)
+    return responses.exists()
+
+
 def latest_questionnaire():
     """The latest Questionnaire (highest version), or None. One query."""
     return Questionnaire.objects.order_by("-version").first()

@@ -13,7 +13,7 @@ from personas.models import Persona
 from . import scoring
 from .caching import questionnaire_changed
 from .models import Answer, Area, AreaResult, Question, Questionnaire, Response, Round
-from .selectors import answers_of, baseline_scores, missing_questions, questions_for_round
+from .selectors import answers_of, baseline_scores, missing_questions, questionnaire_is_frozen, questions_for_round
 
 SCAN_WINDOW_MONTHS = 2
 
@@ -84,18 +84,11 @@ def response_start(*, scan_round: Round, employee) -> Response:
             response, created = Response.objects.get_or_create(round=scan_round, employee=employee)
     except IntegrityError:
         return Response.objects.get(round=scan_round, employee=employee)
-    if created and not _others_answered(response):
-        questionnaire_changed()  # the first response freezes the questionnaire (questionnaire_is_frozen)
+    if created and not questionnaire_is_frozen(
+        questionnaire_id=scan_round.questionnaire_id, excluding_response_id=response.pk
+    ):
+        questionnaire_changed()  # the first response freezes the questionnaire
     return response
-
-
-def _others_answered(response: Response) -> bool:
-    """Whether another response uses the questionnaire of `response`'s round."""
-    return (
-        Response.objects.filter(round__questionnaire_id=response.round.questionnaire_id)
-        .exclude(pk=response.pk)
-        .exists()
-    )
 
 
 def response_save_answers(*, response: Response, answers: dict, step: int) -> None:
@@ -167,11 +160,6 @@ def response_submit(*, response: Response) -> bool:
     return True
 
 
-def questionnaire_is_frozen(questionnaire: Questionnaire) -> bool:
-    """True once any round on this version has a response: its questions may no longer change."""
-    return Response.objects.filter(round__questionnaire=questionnaire).exists()
-
-
 @transaction.atomic
 def questionnaire_new_version(*, questionnaire: Questionnaire) -> Questionnaire:
     """Copy a frozen questionnaire as the next version; rounds without a response move to the copy.
@@ -204,7 +192,7 @@ def question_update(*, question: Question, text: str, options: list[str], correc
     ValidationError for a knowledge item without a valid correct option or a text that is too long.
     """
     questionnaire = question.area.questionnaire
-    if questionnaire_is_frozen(questionnaire):
+    if questionnaire_is_frozen(questionnaire_id=questionnaire.pk):
         copy = questionnaire_new_version(questionnaire=questionnaire)
         question = Question.objects.get(
             area__questionnaire=copy, area__code=question.area.code, position=question.position, text=question.text

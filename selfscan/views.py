@@ -191,9 +191,7 @@ def round_edit(request, round_id):
 def questions_manage(request):
     require_role(request.user, Role.PROGRAMME_LEAD)
     questionnaire = kept_latest_questionnaire()
-    frozen = questionnaire is not None and questionnaire_known_frozen(
-        questionnaire_id=questionnaire.pk, check=lambda: services.questionnaire_is_frozen(questionnaire)
-    )
+    frozen = questionnaire is not None and questionnaire_known_frozen(questionnaire_id=questionnaire.pk)
     body = None
     if questionnaire is not None:
         body = cached_questions_body(
@@ -230,8 +228,5 @@ def question_edit(request, question_id):
             else:
                 messages.success(request, _("De vraag is opgeslagen."))
             return redirect("selfscan:questions_manage")
-    frozen = questionnaire_known_frozen(
-        questionnaire_id=question.area.questionnaire_id,
-        check=lambda: services.questionnaire_is_frozen(question.area.questionnaire),
-    )
+    frozen = questionnaire_known_frozen(questionnaire_id=question.area.questionnaire_id)
     return render(request, "selfscan/question_edit.html", {"question": question, "form": form, "frozen": frozen})
